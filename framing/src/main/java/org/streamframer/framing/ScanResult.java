@@ -1,0 +1,99 @@
+package org.streamframer.framing;
+
+/**
+ * The answer slot a {@link FrameRule} writes into. One instance belongs to each
+ * {@link FrameBuffer} and is reused for every scan, so answering allocates nothing.
+ * A rule calls exactly one answer method per scan.
+ */
+public final class ScanResult {
+
+    enum Kind { NONE, NEED_MORE, FRAME, CORRUPT, CORRUPT_UNTIL_BOUNDARY, TOO_LONG }
+
+    /** Frame type for ordinary data frames. Rules with several kinds of frame define others. */
+    public static final int TYPE_DATA = 0;
+
+    Kind kind = Kind.NONE;
+    /** needMore: where to resume. */
+    long resume;
+    /** frame: the frame's bounds. */
+    int frameStart;
+    int frameEnd;
+    /** frame, corrupt, tooLong: the end of the bytes to remove; may exceed end() for a skip. */
+    long consumeTo;
+    int type;
+    Object meta;
+    String message;
+    long length;
+    boolean discarding;
+
+    ScanResult() {
+    }
+
+    void reset(boolean discarding) {
+        kind = Kind.NONE;
+        meta = null;
+        message = null;
+        type = TYPE_DATA;
+        this.discarding = discarding;
+    }
+
+    /**
+     * True while the buffer is dropping the rest of a bad or over-long frame: the rule should
+     * only look for the next frame boundary (e.g. a terminator), not parse what is in between.
+     * The frame it then answers is dropped, not delivered.
+     */
+    public boolean discarding() {
+        return discarding;
+    }
+
+    /** No complete frame yet; scan again from {@code resume} when more bytes arrive. */
+    public void needMore(long resume) {
+        kind = Kind.NEED_MORE;
+        this.resume = resume;
+    }
+
+    /** A data frame {@code [start, end)}; consuming it removes the bytes before {@code consumeTo}. */
+    public void frame(int start, int end, int consumeTo) {
+        frame(start, end, consumeTo, TYPE_DATA, null);
+    }
+
+    /**
+     * A frame with a rule-defined type (e.g. Frame Streams control frames) and optional decoded
+     * metadata that the frame carries ({@link Frame#meta()}). Pass {@code null} on hot paths.
+     */
+    public void frame(int start, int end, int consumeTo, int type, Object meta) {
+        kind = Kind.FRAME;
+        this.frameStart = start;
+        this.frameEnd = end;
+        this.consumeTo = consumeTo;
+        this.type = type;
+        this.meta = meta;
+    }
+
+    /** The bytes before {@code skipTo} are bad: drop them and report {@code why}. */
+    public void corrupt(long skipTo, String why) {
+        kind = Kind.CORRUPT;
+        this.consumeTo = skipTo;
+        this.message = why;
+    }
+
+    /**
+     * The frame at the start of the buffer is bad and its end is not known yet: report
+     * {@code why}, then drop bytes until the rule (asked with {@link #discarding()} set) next
+     * answers a frame, which is dropped too.
+     */
+    public void corruptUntilBoundary(String why) {
+        kind = Kind.CORRUPT_UNTIL_BOUNDARY;
+        this.message = why;
+    }
+
+    /**
+     * The rule read a frame length over its maximum. The bytes before {@code skipTo} (which may
+     * lie past the buffered end) are dropped as they arrive, without being held.
+     */
+    public void tooLong(long frameLength, long skipTo) {
+        kind = Kind.TOO_LONG;
+        this.length = frameLength;
+        this.consumeTo = skipTo;
+    }
+}
