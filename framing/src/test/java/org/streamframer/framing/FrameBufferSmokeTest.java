@@ -57,4 +57,12 @@ class FrameBufferSmokeTest {
             assertEquals("cde", g.toString(StandardCharsets.ISO_8859_1));
         }
     }
+
+    @Test
+    void harnessSeesTheSameFramesHoweverSplit() {
+        FrameRule rule = new DelimiterRule(b("\r\n"), true, 8);
+        var out = RuleHarness.assertSplitInvariant(rule, b("abc\r\n\r\ndef\r\n0123456789abcdef\r\nok\r\n"));
+        assertEquals(5, out.size(), out.toString());
+        assertEquals("FrameTooLongException", out.get(3).error());
+    }
 }
