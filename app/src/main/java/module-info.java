@@ -2,6 +2,16 @@
 module org.streamframer.app {
     requires org.streamframer.framing;
     requires javafx.controls;
+    requires javafx.swing;
+    requires java.desktop;
+    requires org.controlsfx.controls;
+    requires atlantafx.base;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.materialdesign2;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires org.apache.commons.csv;
+    requires java.prefs;
 
     exports org.streamframer.app;
 }
