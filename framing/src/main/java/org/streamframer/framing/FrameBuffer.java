@@ -340,7 +340,13 @@ public final class FrameBuffer {
      * @throws IllegalStateException if the previous frame is still alive
      */
     public Frame next(FrameRule rule) throws FramingException {
-        return advance(rule) ? new Frame(this, liveId) : null;
+        return advance(rule) ? liveFrame() : null;
+    }
+
+    /** A {@link Frame} for the live frame (after {@link #advance} answered true). */
+    Frame liveFrame() {
+        requireLive();
+        return new Frame(this, liveId);
     }
 
     /**
