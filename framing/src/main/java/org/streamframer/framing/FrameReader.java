@@ -22,9 +22,8 @@ import java.util.concurrent.TimeUnit;
  *      FrameReader reader = FrameReader.of(socket, Rules.lines())) {
  *     Frame f;
  *     while ((f = reader.next()) != null) {        // null: the peer closed cleanly
- *         try (f) {
- *             System.out.println(f.toString(StandardCharsets.US_ASCII));
- *         }
+ *         System.out.println(f.toString(StandardCharsets.US_ASCII));
+ *         f.consume();                             // then its bytes may be reused
  *     }
  * } catch (PartialFrameException e) {               // closed in the middle of a frame
  *     System.err.println(e.getMessage() + ": " + HexFormat.of().formatHex(e.partialBytes()));
@@ -215,6 +214,7 @@ public final class FrameReader implements Closeable {
         return buffer;
     }
 
+    /** The rule frames are found with. */
     public FrameRule rule() {
         return rule;
     }
