@@ -34,6 +34,9 @@ import java.util.function.LongSupplier;
  * refuses anything that would move or overwrite its bytes (compacting, growing, clearing):
  * such calls throw {@link IllegalStateException}. Appending into free space is allowed.
  *
+ * <p>When the stream ends, {@link #endOfStream()} reports what can no longer become a frame (a
+ * {@link PartialFrameException} with its bytes) and resets the buffer for the next stream.
+ *
  * <p>Not thread-safe: one thread reads, frames and consumes.
  */
 public final class FrameBuffer {

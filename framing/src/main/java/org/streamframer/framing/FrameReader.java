@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  * The reader never changes a channel's blocking mode: a non-blocking {@code SocketChannel}
  * writes partially, so that choice stays with the caller. An {@code SO_TIMEOUT} the caller set on
  * a socket still applies to {@link #next()}: its {@link SocketTimeoutException} is passed on and
- * the buffered bytes are kept.
+ * the buffered bytes are kept. {@code available()} says nothing about the end of a stream, so
+ * {@code poll()} on a stream never sees it; {@code next()} does.
  *
  * <p>End of stream: {@code next()} and {@code next(Duration)} return {@code null} once the source
  * has ended and every complete frame has been delivered; {@code poll()} returns {@code null} then

@@ -242,6 +242,22 @@ class FrameReaderTest {
     }
 
     @Test
+    void aFrameAlreadyReportedAsTooLongIsNotReportedAgainAtTheEndOfStream() throws Exception {
+        FrameReader failFast = FrameReader.of(new ByteArrayInputStream(b("0123456789")),
+                new FrameBuffer(16, 1024), new LineRule(true, 4, true));
+        assertFalse(assertThrows(FrameTooLongException.class, failFast::next).lengthKnown());
+        assertNull(failFast.next());
+        assertTrue(failFast.isEndOfStream());
+
+        byte[] declaresTooMuch = {0, 100, 'a', 'b', 'c'};
+        FrameReader skipping = FrameReader.of(new ByteArrayInputStream(declaresTooMuch),
+                new FrameBuffer(16, 1024), new org.streamframer.framing.rules.LengthFieldRule(
+                        0, 2, java.nio.ByteOrder.BIG_ENDIAN, 0, 2, 16));
+        assertEquals(102, assertThrows(FrameTooLongException.class, skipping::next).frameLength());
+        assertNull(skipping.next());
+    }
+
+    @Test
     void aRuleWithAnIdleTimeoutIsAskedAgainWhenTheLineGoesQuiet() throws Exception {
         long gap = Duration.ofMillis(30).toNanos();
         FrameRule quietEndsAFrame = new FrameRule() {
