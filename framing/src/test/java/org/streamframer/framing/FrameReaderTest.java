@@ -289,6 +289,16 @@ class FrameReaderTest {
     }
 
     @Test
+    void theNextFrameIsRefusedWhileThePreviousOneIsAlive() throws Exception {
+        FrameReader reader = FrameReader.of(new ByteArrayInputStream(b("a\nb\n")), new FrameBuffer(), Rules.lf());
+        Frame a = reader.next();
+        IllegalStateException e = assertThrows(IllegalStateException.class, reader::next);
+        assertTrue(e.getMessage().contains("consume() it"), e.getMessage());
+        assertEquals("a", text(a));
+        assertEquals("b", text(reader.next()));
+    }
+
+    @Test
     void closeClosesTheSource() throws Exception {
         Socket[] pair = socketPair();
         FrameReader reader = FrameReader.of(pair[0], Rules.lines());
