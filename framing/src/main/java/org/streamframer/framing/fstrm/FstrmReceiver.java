@@ -121,23 +121,14 @@ public final class FstrmReceiver {
         long frames = 0;
         long bytes = 0;
         while (true) {
-            boolean more;
+            boolean data;
             try {
-                more = input.next();
+                data = input.nextData(frames);
             } catch (FramingException e) {
                 handler.onError(e);
                 continue;
             }
-            if (!more) {
-                throw new FstrmProtocolException("the stream ended after " + frames
-                        + " data frames without STOP");
-            }
-            if (input.isControl()) {
-                ControlFrame c = input.control();
-                if (c.type() != ControlType.STOP) {
-                    throw new FstrmProtocolException("unexpected " + c + " after " + frames
-                            + " data frames; expected data or STOP");
-                }
+            if (!data) {
                 output.control(ControlFrame.finish());
                 output.flush();
                 return new FstrmResult(contentType, frames, bytes, true);

@@ -99,6 +99,32 @@ class FstrmInteropTest {
     }
 
     @Test
+    void captureRecipeOfTheReadmeWritesWhatFstrmReplaySentByteIdentical() throws Exception {
+        Path out = tmp.resolve("recipe.fstrm");
+        String type = TYPE;
+        long count = -1;
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Future<FstrmResult> result = peer.submit(() -> {
+                // README-fstrm.md, fstrm-capture, as written there
+                try (Socket peer = server.accept();
+                     FstrmFileWriter file = FstrmFileWriter.create(out, type)) {
+                    return FstrmReceiver.accept(peer, Set.of(type), payload -> {
+                        file.write(payload);
+                        return file.framesWritten() != count;
+                    });
+                }
+            });
+            Path log = tmp.resolve("replay-recipe.log");
+            int exit = tools.run(log, "fstrm_replay", "-t", TYPE, "-r", Fixtures.path(Fixtures.KNOT_DNSTAP).toString(),
+                    "-a", "127.0.0.1", "-p", Integer.toString(server.getLocalPort()));
+            assertEquals(0, exit, "fstrm_replay exit code; output:\n" + Files.readString(log));
+            assertEquals(new FstrmResult(TYPE, 82, result.get(30, TimeUnit.SECONDS).dataBytes(), true),
+                    result.get(30, TimeUnit.SECONDS));
+        }
+        assertArrayEquals(Files.readAllBytes(Fixtures.path(Fixtures.KNOT_DNSTAP)), Files.readAllBytes(out));
+    }
+
+    @Test
     void fstrmReplayWithAnotherContentTypeIsRefusedClearlyOnBothSides() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Future<FstrmResult> result = peer.submit(() -> {
