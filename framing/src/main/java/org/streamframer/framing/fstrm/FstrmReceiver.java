@@ -66,7 +66,8 @@ public final class FstrmReceiver {
     }
 
     /**
-     * @param contentTypes     the content types accepted, in preference order (empty: any)
+     * @param contentTypes     the content types accepted, ACCEPT lists them in this set's iteration
+     *                         order (a {@code LinkedHashSet} keeps yours); empty: any
      * @param handshakeTimeout how long READY and START may each take (zero: for ever)
      * @param maxDataLength    the longest data frame taken (see {@link FstrmRule#FstrmRule(int)})
      */
