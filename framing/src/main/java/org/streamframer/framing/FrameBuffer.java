@@ -449,7 +449,9 @@ public final class FrameBuffer {
                     + ") or without consuming anything");
         }
         if (discarding) {
-            long total = discarded + (to - start);
+            // the frame's length as it would have been delivered (so the number does not depend
+            // on where the reads split)
+            long total = discarded + (fe - start);
             boolean report = reportTooLongAtBoundary;
             discarding = false;
             reportTooLongAtBoundary = false;
@@ -565,6 +567,39 @@ public final class FrameBuffer {
         scan = start;
         resetFramingState();
         return copy;
+    }
+
+    /**
+     * Ends framing at the end of the stream (or a disconnect): what is still buffered can no
+     * longer become a frame. Call it once {@link #next} has returned null after the last read.
+     * Afterwards the buffer is empty and its framing state reset, ready for another stream.
+     *
+     * <p>Bytes of a frame that was already reported as bad or over-long and was being skipped
+     * are dropped without a second report.
+     *
+     * @throws PartialFrameException if a frame had begun but not ended; it carries a copy of the
+     *                               bytes, which are dropped from the buffer
+     * @throws FrameTooLongException if an over-long frame was being discarded and its end (which
+     *                               would have reported it) never came; its length is then a
+     *                               lower bound
+     * @throws IllegalStateException if a frame is alive
+     */
+    public void endOfStream() throws FramingException {
+        requireNoLiveFrame("end the stream");
+        boolean tooLongUnreported = discarding && reportTooLongAtBoundary;
+        boolean skipping = discarding || skipRemaining > 0;
+        long seen = discarded + (end - start);
+        byte[] partial = skipping || end == start ? null : java.util.Arrays.copyOfRange(data, start, end);
+        start = end = 0;
+        scan = 0;
+        lastFillStart = 0;
+        resetFramingState();
+        if (tooLongUnreported) {
+            throw new FrameTooLongException(seen, lastRule.maxFrameLength(), false);
+        }
+        if (partial != null) {
+            throw new PartialFrameException(partial);
+        }
     }
 
     // package-private access for Frame
