@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -26,7 +24,7 @@ public final class NotificationCenter implements Notifier {
     public enum Kind { ERROR, INFO }
 
     static final Duration REPEAT_WINDOW = Duration.ofSeconds(10);
-    private static final Logger LOG = Logger.getLogger(NotificationCenter.class.getName());
+    private static final System.Logger LOG = System.getLogger(NotificationCenter.class.getName());
 
     private final Dispatcher dispatcher;
     private final Clock clock;
@@ -57,14 +55,14 @@ public final class NotificationCenter implements Notifier {
     public void error(String what, Throwable cause) {
         String text = what + ": " + PlainWords.describe(cause);
         if (publish(Kind.ERROR, text)) {
-            LOG.log(Level.WARNING, text, cause);
+            LOG.log(System.Logger.Level.WARNING, text, cause);
         }
     }
 
     @Override
     public void error(String message) {
         if (publish(Kind.ERROR, message)) {
-            LOG.warning(message);
+            LOG.log(System.Logger.Level.WARNING, message);
         }
     }
 
