@@ -12,6 +12,7 @@ module org.streamframer.app {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.csv;
     requires java.prefs;
+    requires com.fazecast.jSerialComm;
 
     exports org.streamframer.app;
     exports org.streamframer.app.ui;
@@ -25,4 +26,5 @@ module org.streamframer.app {
     opens org.streamframer.app.connection to com.fasterxml.jackson.databind;
     opens org.streamframer.app.frames to com.fasterxml.jackson.databind;
     opens org.streamframer.app.command to com.fasterxml.jackson.databind;
+    exports org.streamframer.app.sim;
 }

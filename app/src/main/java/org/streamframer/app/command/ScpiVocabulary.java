@@ -18,8 +18,9 @@ public final class ScpiVocabulary {
             "MEAS:TEMP?", "CONF:VOLT:DC", "CONF:CURR:DC", "READ?", "FETC?", "INIT", "ABOR",
             "TRIG:SOUR IMM", "TRIG:SOUR BUS", "TRIG:COUN", "SAMP:COUN",
             "SOUR:VOLT", "SOUR:CURR", "OUTP ON", "OUTP OFF", "OUTP?", "VOLT?", "CURR?",
-            "FORM:DATA ASC", "FORM:DATA REAL,32", "CURV?", "WAV:DATA?",
-            "SIM:STREAM ON", "SIM:STREAM OFF", "SIM:STREAM:RATE");
+            "FORM:DATA ASC", "FORM:DATA REAL,32", "CURV?", "CONF?", "SYST:ERR:COUN?",
+            "WAV:DATA?", "WAV:FORM ASC", "WAV:FORM BYTE", "WAV:POIN 1000", "HCOP:SDUM:DATA?",
+            "SIM:STR 1000", "SIM:STR 100000", "SIM:STR OFF", "SIM:STR?");
 
     private ScpiVocabulary() {
     }
