@@ -12,9 +12,9 @@ module org.streamframer.framing {
 
     // exports org.streamframer.framing.fstrm;
 
-    // exports org.streamframer.framing.transport;
+    exports org.streamframer.framing.transport;
 
-    // exports org.streamframer.framing.reader;
+    exports org.streamframer.framing.reader;
 
-    // exports org.streamframer.framing.scpi;
+    exports org.streamframer.framing.scpi;
 }

@@ -539,6 +539,12 @@ public final class FrameBuffer {
         return liveType;
     }
 
+    /** The live frame's metadata as the rule gave it (null for most rules). */
+    public Object frameMeta() {
+        requireLive();
+        return liveMeta;
+    }
+
     /** Consumes the live frame: its bytes (and any before {@code consumeTo}) are released. */
     public void consumeFrame() {
         requireLive();
