@@ -16,4 +16,6 @@ module org.streamframer.app {
 
     exports org.streamframer.app;
     exports org.streamframer.app.sim;
+    exports org.streamframer.app.cli;
+    opens org.streamframer.app.cli to info.picocli;
 }

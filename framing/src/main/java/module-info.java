@@ -10,7 +10,7 @@ module org.streamframer.framing {
 
     exports org.streamframer.framing.rules;
 
-    // exports org.streamframer.framing.fstrm;
+    exports org.streamframer.framing.fstrm;
 
     exports org.streamframer.framing.transport;
 
