@@ -34,6 +34,9 @@ import java.util.function.LongSupplier;
  * refuses anything that would move or overwrite its bytes (compacting, growing, clearing):
  * such calls throw {@link IllegalStateException}. Appending into free space is allowed.
  *
+ * <p>When the stream ends, {@link #endOfStream()} reports what can no longer become a frame (a
+ * {@link PartialFrameException} with its bytes) and resets the buffer for the next stream.
+ *
  * <p>Not thread-safe: one thread reads, frames and consumes.
  */
 public final class FrameBuffer {
@@ -340,7 +343,13 @@ public final class FrameBuffer {
      * @throws IllegalStateException if the previous frame is still alive
      */
     public Frame next(FrameRule rule) throws FramingException {
-        return advance(rule) ? new Frame(this, liveId) : null;
+        return advance(rule) ? liveFrame() : null;
+    }
+
+    /** A {@link Frame} for the live frame (after {@link #advance} answered true). */
+    Frame liveFrame() {
+        requireLive();
+        return new Frame(this, liveId);
     }
 
     /**
@@ -449,7 +458,9 @@ public final class FrameBuffer {
                     + ") or without consuming anything");
         }
         if (discarding) {
-            long total = discarded + (to - start);
+            // the frame's length as it would have been delivered (so the number does not depend
+            // on where the reads split)
+            long total = discarded + (fe - start);
             boolean report = reportTooLongAtBoundary;
             discarding = false;
             reportTooLongAtBoundary = false;
@@ -565,6 +576,39 @@ public final class FrameBuffer {
         scan = start;
         resetFramingState();
         return copy;
+    }
+
+    /**
+     * Ends framing at the end of the stream (or a disconnect): what is still buffered can no
+     * longer become a frame. Call it once {@link #next} has returned null after the last read.
+     * Afterwards the buffer is empty and its framing state reset, ready for another stream.
+     *
+     * <p>Bytes of a frame that was already reported as bad or over-long and was being skipped
+     * are dropped without a second report.
+     *
+     * @throws PartialFrameException if a frame had begun but not ended; it carries a copy of the
+     *                               bytes, which are dropped from the buffer
+     * @throws FrameTooLongException if an over-long frame was being discarded and its end (which
+     *                               would have reported it) never came; its length is then a
+     *                               lower bound
+     * @throws IllegalStateException if a frame is alive
+     */
+    public void endOfStream() throws FramingException {
+        requireNoLiveFrame("end the stream");
+        boolean tooLongUnreported = discarding && reportTooLongAtBoundary;
+        boolean skipping = discarding || skipRemaining > 0;
+        long seen = discarded + (end - start);
+        byte[] partial = skipping || end == start ? null : java.util.Arrays.copyOfRange(data, start, end);
+        start = end = 0;
+        scan = 0;
+        lastFillStart = 0;
+        resetFramingState();
+        if (tooLongUnreported) {
+            throw new FrameTooLongException(seen, lastRule.maxFrameLength(), false);
+        }
+        if (partial != null) {
+            throw new PartialFrameException(partial);
+        }
     }
 
     // package-private access for Frame
