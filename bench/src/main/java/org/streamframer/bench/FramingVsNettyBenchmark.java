@@ -77,7 +77,7 @@ public class FramingVsNettyBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws Exception {
         stream = workload.build();
         buffer = new FrameBuffer(64 * 1024, 1024 * 1024);
         rule = OurRules.forWorkload(workload);

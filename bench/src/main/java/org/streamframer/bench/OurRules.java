@@ -12,7 +12,7 @@ final class OurRules {
     static FrameRule forWorkload(Workload w) {
         switch (w.kind) {
             case LF: return Rules.lf();
-            case CRLF: return Rules.crlf();
+            case CRLF: return Rules.lines(); // LF or CRLF, stripped: what LineBasedFrameDecoder does
             case DELIM2: return Rules.delimiter(Workload.DELIM2);
             case LENGTH4: return Rules.lengthField(4);
             default: return Rules.fixedLength(w.wireLength);
