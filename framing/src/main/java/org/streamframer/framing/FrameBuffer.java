@@ -457,6 +457,8 @@ public final class FrameBuffer {
                 throw new FrameTooLongException(Math.max(known, seen), rule.maxFrameLength(), false);
             }
             reportTooLongAtBoundary = true;
+            // a rule may stop at the byte that made the frame too long: the boundary may be buffered
+            return resume < end;
         }
         return false;
     }
@@ -485,7 +487,9 @@ public final class FrameBuffer {
                     + ") or without consuming anything");
         }
         if (discarding) {
-            long total = discarded + (to - start);
+            // the frame's length as it would have been delivered (so the number does not depend
+            // on where the reads split)
+            long total = discarded + (fe - start);
             boolean report = reportTooLongAtBoundary;
             discarding = false;
             reportTooLongAtBoundary = false;
