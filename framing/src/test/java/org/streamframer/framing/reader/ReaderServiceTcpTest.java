@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -212,10 +211,7 @@ class ReaderServiceTcpTest {
 
     @Test
     void serverNotListeningFailsWithTheAddressAndReason() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackServer.unusedPort();
         Recorder rec = new Recorder();
         TransportFactory f = TcpClientTransport.factory("127.0.0.1", port, Duration.ofSeconds(2));
         try (ReaderService r = ReaderService.builder(f).rule(lf()).listener(rec).start()) {
@@ -230,10 +226,7 @@ class ReaderServiceTcpTest {
 
     @Test
     void reconnectAttemptsBackOffAndAreEachReported() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackServer.unusedPort();
         Recorder rec = new Recorder();
         TransportFactory f = TcpClientTransport.factory("127.0.0.1", port, Duration.ofSeconds(2));
         ReconnectPolicy p = ReconnectPolicy.backoff(Duration.ofMillis(10), Duration.ofMillis(80));
