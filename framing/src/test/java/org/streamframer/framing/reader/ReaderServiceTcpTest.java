@@ -388,4 +388,46 @@ class ReaderServiceTcpTest {
             assertEquals(0, rec.states().stream().filter(e -> e.state() == ConnectionState.CONNECTED).count());
         }
     }
+
+    /** Frames end at LF; the frame's type is its first byte and its meta a label, as a rule with kinds of frame gives them. */
+    private static final class TypedLines implements FrameRule {
+        @Override
+        public void scan(org.streamframer.framing.FrameBuffer buf, int from, org.streamframer.framing.ScanResult out) {
+            byte[] a = buf.array();
+            for (int i = from; i < buf.end(); i++) {
+                if (a[i] == '\n') {
+                    int type = i > buf.start() ? a[buf.start()] : 0;
+                    out.frame(buf.start(), i, i + 1, type, "kind " + (char) type);
+                    return;
+                }
+            }
+            out.needMore(buf.end());
+        }
+
+        @Override
+        public int maxFrameLength() {
+            return 1024;
+        }
+    }
+
+    @Test
+    void theRulesFrameTypeAndMetaReachTheListener() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(s -> {
+            s.getOutputStream().write(b("Aone\nBtwo\n"));
+            s.getOutputStream().flush();
+            Thread.sleep(5000);
+        })) {
+            Recorder rec = new Recorder();
+            try (ReaderService r = ReaderService.builder(tcp(server)).rule(new TypedLines()).listener(rec).start()) {
+                rec.awaitRx(2, WAIT);
+                List<FrameEvent> f = rec.frames(Direction.RX);
+                assertEquals('A', f.get(0).type());
+                assertEquals("kind A", f.get(0).meta());
+                assertEquals('B', f.get(1).type());
+                assertEquals("kind B", f.get(1).meta());
+                assertEquals("Btwo", new String(f.get(1).bytes(), StandardCharsets.ISO_8859_1));
+                assertTrue(f.get(0).time() != null && f.get(1).monotonicNanos() >= f.get(0).monotonicNanos());
+            }
+        }
+    }
 }
