@@ -102,7 +102,7 @@ final class MonitorCommand implements Callable<Integer> {
             try {
                 listener = TcpListenTransport.factory(HostPort.parse(listen).toAddress());
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--listen: " + e.getMessage(), e, null, null);
+                throw new ParameterException(spec.commandLine(), "--listen: " + e.getMessage(), e);
             }
             factory = listener;
         } else {
@@ -168,6 +168,9 @@ final class MonitorCommand implements Callable<Integer> {
 
             @Override
             public void onError(ErrorEvent e) {
+                if (done.getCount() == 0) {
+                    return; // the partial frame cut off when we stop reading is not news
+                }
                 synchronized (err) {
                     err.println("monitor: " + e.error().getMessage());
                     err.flush();
@@ -262,7 +265,7 @@ final class MonitorCommand implements Callable<Integer> {
         try {
             return FrameFormat.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--format: '" + format + "' is not text, hex or jsonl", e, null, null);
+            throw new ParameterException(spec.commandLine(), "--format: '" + format + "' is not text, hex or jsonl", e);
         }
     }
 
