@@ -10,6 +10,7 @@ import org.streamframer.framing.FrameRule;
 import org.streamframer.framing.fstrm.FstrmRule;
 import org.streamframer.framing.rules.DelimiterRule;
 import org.streamframer.framing.rules.Rules;
+import org.streamframer.framing.rules.ScpiResponseRule;
 
 /**
  * The {@code --rule} names:
@@ -33,7 +34,7 @@ final class RuleNames {
     private static final Map<String, IntFunction<FrameRule>> WITH_NUMBER = new LinkedHashMap<>();
 
     static {
-        SIMPLE.put("scpi", () -> Rules.lines(MAX_FRAME));
+        SIMPLE.put("scpi", () -> new ScpiResponseRule(ScpiResponseRule.Terminator.LF, MAX_FRAME));
         SIMPLE.put("lines", () -> Rules.lines(MAX_FRAME));
         SIMPLE.put("lf", Rules::lf);
         SIMPLE.put("crlf", Rules::crlf);

@@ -283,7 +283,6 @@ class CliTest {
         run.thread.interrupt();
         CliRun.Result r = run.join();
         assertEquals(0, r.exit(), r.toString());
-        System.err.println("DEBUG port " + port + " text " + text + " alive " + run.thread.isAlive());
         assertThrowsConnect(port);
     }
 
