@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.streamframer.framing.transport.SerialSettings;
+import org.streamframer.framing.transport.SerialTransport;
+import org.streamframer.framing.transport.Transport;
+
 /**
  * A simulated bench instrument (a DMM and a scope) that speaks SCPI over TCP and, optionally,
  * a serial port: the console's default connection and the test bench for everything above it.
@@ -72,7 +76,7 @@ public final class SimulatedInstrument implements AutoCloseable {
                 accept.start();
             }
             if (config.serialPath() != null) {
-                SerialLink link = SerialLink.open(config.serialPath(), config.baud());
+                Transport link = SerialTransport.open(SerialSettings.of(config.serialPath(), config.baud()));
                 serialClient = new SimClient(link, config, table, "serial", System::nanoTime, () -> { });
                 Thread t = new Thread(serialClient, "sim-serial");
                 t.setDaemon(true);
