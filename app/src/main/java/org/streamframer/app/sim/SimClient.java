@@ -103,15 +103,6 @@ final class SimClient implements Runnable, AutoCloseable {
         }
     }
 
-    String describe() {
-        return link.describe();
-    }
-
-    /** Lines the stream mode has sent to this client. */
-    long streamedLines() {
-        return stream.sent();
-    }
-
     @Override
     public void close() {
         closing = true;

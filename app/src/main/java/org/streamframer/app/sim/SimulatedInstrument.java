@@ -115,7 +115,14 @@ public final class SimulatedInstrument implements AutoCloseable {
                 }
                 return;
             } catch (IOException e) {
+                // e.g. out of file descriptors: say so and back off rather than spin
                 log("simulator accept failed: " + e.getMessage());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 continue;
             }
             serve(socket);

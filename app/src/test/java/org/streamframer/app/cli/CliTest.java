@@ -136,6 +136,28 @@ class CliTest {
     }
 
     @Test
+    void aPeerThatDoesNotSpeakScpiIsATimeoutOfTheErrorCheck() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread echo = new Thread(() -> {
+                try (Socket s = silent.accept()) {
+                    s.getInputStream().readNBytes(6); // "*CLS\n" and the start of SYST:ERR?, never answered
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("silent peer", e);
+                }
+            }, "silent-peer");
+            echo.start();
+            CliRun.Result r = CliRun.run("query", "--tcp", "127.0.0.1:" + silent.getLocalPort(), "--timeout", "300", "*CLS");
+            assertEquals(Cli.EXIT_TIMEOUT, r.exit(), r.toString());
+            assertEquals("streamframer query: '*CLS' sent, but SYST:ERR? got no answer in 300 ms"
+                    + " (not an SCPI instrument? use --no-check-errors)\n", r.err());
+            echo.join(5000);
+        }
+    }
+
+    @Test
     void refusedConnectionIsOneLineAndExit1() throws IOException {
         int port = freePort();
         CliRun.Result r = CliRun.run("query", "--tcp", "127.0.0.1:" + port, "*IDN?");
