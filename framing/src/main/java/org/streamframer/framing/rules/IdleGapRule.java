@@ -71,9 +71,7 @@ public final class IdleGapRule implements FrameRule {
         if (gap.isNegative() || gap.isZero()) {
             throw new IllegalArgumentException("gap must be positive: " + gap);
         }
-        if (maxFrameLength < 1) {
-            throw new IllegalArgumentException("maxFrameLength < 1: " + maxFrameLength);
-        }
+        Checks.maxFrameLength(maxFrameLength);
         try {
             this.gapNanos = gap.toNanos();
         } catch (ArithmeticException e) {

@@ -27,6 +27,21 @@ final class CodecTesting {
     private CodecTesting() {
     }
 
+    static byte[] hex(String s) {
+        return java.util.HexFormat.ofDelimiter(" ").parseHex(s.strip());
+    }
+
+    static String hex(byte[] b) {
+        return java.util.HexFormat.ofDelimiter(" ").formatHex(b);
+    }
+
+    /** The outcome of hex input, split every way: frames as hex, errors as "!ClassName". */
+    static List<String> outcomes(FrameRule rule, String hexInput) {
+        return RuleHarness.assertSplitInvariant(rule, hex(hexInput)).stream()
+                .map(o -> o.isFrame() ? hex(o.bytes()) : "!" + o.error())
+                .toList();
+    }
+
     /** Payloads where byte stuffing goes wrong: runs of the special bytes, block boundaries. */
     static List<byte[]> interestingPayloads(long seed) {
         Random random = new Random(seed);
