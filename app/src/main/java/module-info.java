@@ -20,6 +20,9 @@ module org.streamframer.app {
     exports org.streamframer.app.connection;
     exports org.streamframer.app.frames;
     exports org.streamframer.app.command;
+    exports org.streamframer.app.plot;
+    exports org.streamframer.app.blocks;
+    exports org.streamframer.app.log;
 
     // Jackson reads and writes the saved settings, profiles, history and favourites
     opens org.streamframer.app.settings to com.fasterxml.jackson.databind;

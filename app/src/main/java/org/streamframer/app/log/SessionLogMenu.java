@@ -24,6 +24,7 @@ public final class SessionLogMenu {
     private final Menu menu = new Menu("Session log");
     private final Label status = new Label();
     private final Timeline ticker;
+    private final MenuItem openItem;
 
     public SessionLogMenu(SessionLogViewModel vm, Consumer<File> openLog) {
         this.vm = vm;
@@ -47,7 +48,11 @@ public final class SessionLogMenu {
                 openLog.accept(f);
             }
         });
+        menu.setId("log-menu");
+        menu.textProperty().bind(javafx.beans.binding.Bindings.when(vm.recordingProperty())
+                .then("Session log (recording)").otherwise("Session log"));
         menu.getItems().addAll(jsonl, raw, stop, new SeparatorMenuItem(), open);
+        this.openItem = open;
         status.setId("log-status");
         status.textProperty().bind(vm.statusProperty());
         ticker = new Timeline(new KeyFrame(Duration.millis(500), e -> vm.refresh()));
@@ -63,6 +68,19 @@ public final class SessionLogMenu {
 
     public Menu menu() {
         return menu;
+    }
+
+    /** Starts a JSON Lines recording after asking where (for File > Save log). */
+    public Runnable startJsonl() {
+        return () -> choose("session.jsonl", "JSON Lines", "*.jsonl", SessionLogViewModel.Format.JSONL);
+    }
+
+    /** A File menu item that opens a saved log ("Open log..."). */
+    public MenuItem openLogItem() {
+        MenuItem i = new MenuItem(openItem.getText());
+        i.setId("file-open-log");
+        i.setOnAction(openItem.getOnAction());
+        return i;
     }
 
     /** For a status bar or tool bar. */
