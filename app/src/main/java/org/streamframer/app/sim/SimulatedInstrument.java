@@ -218,13 +218,21 @@ public final class SimulatedInstrument implements AutoCloseable {
                 toJoin = new ArrayList<>(threads);
             }
         }
+        // join even when interrupted: until the accept thread has left accept(), the kernel may
+        // still complete connections to the closed socket
+        boolean interrupted = false;
         for (Thread t : toJoin) {
-            try {
-                t.join(JOIN_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            long deadline = System.nanoTime() + JOIN_MILLIS * 1_000_000;
+            while (t.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
