@@ -61,7 +61,7 @@ final class MonitorCommand implements Callable<Integer> {
     String listen;
 
     @Option(names = "--rule", paramLabel = "RULE", required = true,
-            description = "How the bytes are framed: scpi, lines, lf, crlf, cr, eot, fstrm, fixed:N, length:N, delimiter:HEX.")
+            description = "How the bytes are framed: scpi, lines, lf, crlf, cr, eot, fstrm, slip, cobs, fixed:N, length:N, idle:MS, delimiter:HEX.")
     String rule;
 
     @Option(names = "--count", paramLabel = "N", description = "Stop after N received frames.")

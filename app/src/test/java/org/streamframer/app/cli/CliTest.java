@@ -272,6 +272,21 @@ class CliTest {
     }
 
     @Test
+    void monitorDecodesSlipFromAPeer() throws Exception {
+        int port = freePort();
+        CliRun.Running run = CliRun.start("monitor", "--listen", "127.0.0.1:" + port, "--rule", "slip", "--count", "2",
+                "--format", "hex");
+        run.await("listening on");
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            // END "ab" END, then 0x01 ESC ESC_END 0x02 END: the second packet is 01 c0 02
+            s.getOutputStream().write(HexFormat.of().parseHex("c06162c001dbdc02c0"));
+            CliRun.Result r = run.join();
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("6162\n01c002\n", r.out());
+        }
+    }
+
+    @Test
     void monitorReportsAConnectionThatEndsBeforeTheCount() throws Exception {
         int port = freePort();
         CliRun.Running run = CliRun.start("monitor", "--listen", "127.0.0.1:" + port, "--rule", "lines", "--count", "10");
