@@ -11,9 +11,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Paced by time, not by a sleep per line: every wake-up it sends, in one write, as many lines
  * as the clock says are due (at most a 64 KiB batch per write), then parks until the next line is
- * due (at most 1 ms). A reader that falls more than one second behind loses that backlog rather
- * than getting it in one burst (logged at DEBUG). Nothing is allocated per
- * line: sequence digits are written into the batch, readings come from a ring made at start.
+ * due (at least 200 us, so high rates go out in batches; at most 50 ms). A reader that falls
+ * more than one second behind loses that backlog rather than getting it in one burst (logged at
+ * DEBUG). Nothing is allocated per line: sequence digits are written into the batch, readings
+ * come from a ring made at start.
  */
 final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
 
@@ -25,7 +26,10 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
 
     private static final int BATCH_BYTES = 64 * 1024;
     private static final int RING = 512;
-    private static final long MAX_PARK_NANOS = 1_000_000;
+    /** The longest park: a changed rate is picked up within it ({@link #stop()} unparks at once). */
+    private static final long MAX_PARK_NANOS = 50_000_000;
+    /** The shortest park: at high rates lines go out in batches of 200 us, not one by one. */
+    private static final long MIN_PARK_NANOS = 200_000;
     private static final System.Logger LOG = System.getLogger(StreamPacer.class.getName());
 
     private final Sink sink;
@@ -61,6 +65,8 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
             thread = new Thread(this::run, threadName);
             thread.setDaemon(true);
             thread.start();
+        } else {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -110,8 +116,8 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
                     due = 0;
                 }
                 if (due <= 0) {
-                    long untilNext = (long) (1e9 / current) - (now - t0) % Math.max(1, (long) (1e9 / current));
-                    LockSupport.parkNanos(Math.max(10_000, Math.min(MAX_PARK_NANOS, untilNext)));
+                    long nextDue = t0 + (long) ((sentAtRate + 1) * (1e9 / current));
+                    LockSupport.parkNanos(Math.max(MIN_PARK_NANOS, Math.min(MAX_PARK_NANOS, nextDue - now)));
                     continue;
                 }
                 int len = 0;
