@@ -3,13 +3,10 @@ package org.streamframer.app.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
+import org.streamframer.app.log.JsonlFormat;
 import org.streamframer.framing.reader.FrameEvent;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * How {@code monitor} prints a frame, one line each:
@@ -18,8 +15,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  *   hex    lower-case hex: 31322c2b312e3233
  *   jsonl  {"utc":"2026-12-01T08:42:19.123456Z","mono_ns":123,"dir":"RX","len":5,"hex":"...","text":"...","query_id":null}
  * </pre>
- * The JSONL fields are the session log's ({@code org.streamframer.app.log}): {@code text} is
- * the bytes read as ISO-8859-1 (one character per byte), {@code query_id} is null here.
+ * JSONL is the session log's format ({@link JsonlFormat}); {@code query_id} is null here.
  */
 enum FrameFormat {
     TEXT {
@@ -39,24 +35,9 @@ enum FrameFormat {
     JSONL {
         @Override
         void write(FrameEvent e, Writer w) throws IOException {
-            try (JsonGenerator g = JSON.createGenerator(w)) {
-                g.writeStartObject();
-                g.writeStringField("utc", e.time().toString());
-                g.writeNumberField("mono_ns", e.monotonicNanos());
-                g.writeStringField("dir", e.direction().name());
-                g.writeNumberField("len", e.bytes().length);
-                g.writeStringField("hex", HexFormat.of().formatHex(e.bytes()));
-                g.writeStringField("text", new String(e.bytes(), StandardCharsets.ISO_8859_1));
-                g.writeNullField("query_id");
-                g.writeEndObject();
-            }
-            w.write('\n');
+            JsonlFormat.write(w, e, null);
         }
     };
-
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
 
     abstract void write(FrameEvent e, Writer w) throws IOException;
 

@@ -163,12 +163,17 @@ public final class FramesViewModel implements ReaderListener {
         autoScroll.set(true);
     }
 
-    /** The rows as text for the clipboard: one a line, "time dir len content". */
+    /** The rows for the clipboard in the current format: one a line, "time dir len content". */
     public String copy(List<FrameRow> rows) {
+        return copyAs(rows, format.get());
+    }
+
+    /** The rows for the clipboard in {@code f}. */
+    public String copyAs(List<FrameRow> rows, ContentFormat f) {
         StringBuilder sb = new StringBuilder();
         for (FrameRow r : rows) {
             sb.append(time(r.time())).append('\t').append(r.direction()).append('\t').append(r.length()).append('\t')
-                    .append(r.content(format.get())).append('\n');
+                    .append(r.content(f)).append('\n');
         }
         return sb.toString();
     }
