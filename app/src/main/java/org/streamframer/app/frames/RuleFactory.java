@@ -3,6 +3,7 @@ package org.streamframer.app.frames;
 import java.nio.ByteOrder;
 
 import org.streamframer.framing.FrameRule;
+import org.streamframer.framing.fstrm.FstrmRule;
 import org.streamframer.framing.rules.DelimiterRule;
 import org.streamframer.framing.rules.EotRule;
 import org.streamframer.framing.rules.FixedLengthRule;
@@ -36,7 +37,8 @@ public final class RuleFactory {
                     spec.strip(), max);
             case CUSTOM -> new DelimiterRule(FramingViewModel.delimiterBytes(spec.delimiter(), spec.delimiterHex()),
                     !spec.keepDelimiter(), max);
-            case SCPI, FSTRM, SLIP, COBS, IDLE_GAP -> throw new IllegalArgumentException(spec.kind().label()
+            case FSTRM -> new FstrmRule(max);
+            case SCPI, SLIP, COBS, IDLE_GAP -> throw new IllegalArgumentException(spec.kind().label()
                     + " is not in this build of the framing library yet");
         };
     }
