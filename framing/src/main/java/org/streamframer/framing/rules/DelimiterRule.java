@@ -152,6 +152,7 @@ public final class DelimiterRule implements FrameRule {
         return copies;
     }
 
+    /** Whether the delimiter is left out of the frame. */
     public boolean strip() {
         return strip;
     }

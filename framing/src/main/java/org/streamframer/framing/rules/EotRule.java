@@ -51,10 +51,12 @@ public final class EotRule implements FrameRule {
         SingleByteTerminator.scan(buffer, from, out, eot, strip);
     }
 
+    /** The terminator byte. */
     public byte eot() {
         return eot;
     }
 
+    /** Whether the terminator is left out of the frame. */
     public boolean strip() {
         return strip;
     }

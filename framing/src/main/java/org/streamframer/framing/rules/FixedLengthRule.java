@@ -38,6 +38,7 @@ public final class FixedLengthRule implements FrameRule {
         }
     }
 
+    /** Bytes in every frame. */
     public int length() {
         return length;
     }

@@ -142,26 +142,32 @@ public final class LengthFieldRule implements FrameRule {
         return v;
     }
 
+    /** Bytes before the length field. */
     public int lengthOffset() {
         return lengthOffset;
     }
 
+    /** The length field's size in bytes. */
     public int lengthSize() {
         return lengthSize;
     }
 
+    /** The length field's byte order. */
     public ByteOrder order() {
         return order;
     }
 
+    /** Added to the field's value to give the bytes after the field. */
     public int lengthAdjustment() {
         return lengthAdjustment;
     }
 
+    /** Bytes removed from the front of each delivered frame. */
     public int bytesToStrip() {
         return bytesToStrip;
     }
 
+    /** The longest frame accepted, header included. */
     @Override
     public int maxFrameLength() {
         return maxFrameLength;

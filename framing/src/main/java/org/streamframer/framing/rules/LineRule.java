@@ -69,6 +69,7 @@ public final class LineRule implements FrameRule {
         }
     }
 
+    /** Whether a CR just before the LF is stripped too. */
     public boolean stripCr() {
         return stripCr;
     }

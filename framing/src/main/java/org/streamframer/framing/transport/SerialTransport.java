@@ -28,20 +28,33 @@ import com.fazecast.jSerialComm.SerialPortInvalidPortException;
  */
 public final class SerialTransport implements Transport {
 
-    /** errno values jSerialComm reports on Linux and macOS. */
+    /** errno values jSerialComm reports on Linux. */
     private static final int ENOENT = 2;
+    private static final int EAGAIN = 11;
     private static final int EACCES = 13;
     private static final int EBUSY = 16;
+    private static final int EINVAL = 22;
+
+    /**
+     * Ports open in this JVM (by real path). jSerialComm refuses a second open of the same port
+     * with a misleading "no such file" code, so the second open is caught here, by name.
+     */
+    private static final java.util.Set<String> OPEN_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final SerialPort port;
+    private final String lockKey;
     private final SerialSettings settings;
     private final String description;
     private final Object writeLock = new Object();
+    private final Object closeLock = new Object();
     private volatile boolean open = true;
-    private volatile int readTimeoutMs = TcpClientTransport.DEFAULT_READ_TIMEOUT_MS;
+    /** The port was closed and its name released; guarded by {@code closeLock}. */
+    private boolean released;
+    private volatile int readTimeoutMs = SocketTransport.DEFAULT_READ_TIMEOUT_MS;
 
-    private SerialTransport(SerialPort port, SerialSettings settings) {
+    private SerialTransport(SerialPort port, String lockKey, SerialSettings settings) {
         this.port = port;
+        this.lockKey = lockKey;
         this.settings = settings;
         this.description = "serial " + settings;
     }
@@ -54,54 +67,82 @@ public final class SerialTransport implements Transport {
     public static SerialTransport open(SerialSettings s) throws IOException {
         Objects.requireNonNull(s, "settings");
         String name = "serial " + s.port();
-        SerialPort p;
-        try {
-            p = SerialPort.getCommPort(s.port());
-        } catch (SerialPortInvalidPortException e) {
-            throw new IOException(name + ": not found (" + e.getMessage() + ")", e);
-        }
-        if (s.port().startsWith("/") && !Files.exists(Path.of(s.port()))) {
+        Path device = Path.of(s.port().startsWith("/") ? s.port() : "/dev/" + s.port());
+        boolean isPath = s.port().startsWith("/");
+        if (isPath && !Files.exists(device)) {
             throw new IOException(name + ": not found (no such device)");
         }
-        if (!p.openPort()) {
-            throw new IOException(name + ": cannot open: " + reason(p, s.port()));
+        String key = Files.exists(device) ? device.toRealPath().toString() : s.port();
+        if (!OPEN_HERE.add(key)) {
+            throw new IOException(name + ": cannot open: busy (already open in this program)");
         }
         boolean ok = false;
         try {
-            if (!p.setComPortParameters(s.baud(), s.dataBits(), stopBits(s.stopBits()), parity(s.parity()))) {
-                throw new IOException(name + ": cannot set " + s.baud() + " " + s.frameFormat()
-                        + " (error " + p.getLastErrorCode() + ")");
+            SerialPort p;
+            try {
+                p = SerialPort.getCommPort(s.port());
+            } catch (SerialPortInvalidPortException e) {
+                throw new IOException(name + ": not found (" + e.getMessage() + ")", e);
             }
-            if (!p.setFlowControl(flow(s.flow()))) {
-                throw new IOException(name + ": cannot set flow control " + s.flow()
-                        + " (error " + p.getLastErrorCode() + ")");
+            if (!p.openPort()) {
+                throw new IOException(name + ": cannot open: " + reason(p, device));
             }
-            SerialTransport t = new SerialTransport(p, s);
-            t.applyTimeouts();
-            ok = true;
-            return t;
+            try {
+                configure(p, s, name);
+                SerialTransport t = new SerialTransport(p, key, s);
+                t.applyTimeouts();
+                ok = true;
+                return t;
+            } finally {
+                if (!ok) {
+                    p.closePort();
+                }
+            }
         } finally {
             if (!ok) {
-                p.closePort();
+                OPEN_HERE.remove(key);
             }
         }
     }
 
-    private static String reason(SerialPort p, String portName) {
+    /**
+     * Applies the line settings. jSerialComm re-applies every setting on each call, so a setting
+     * the device refuses may only fail on a later call: the message names all of them.
+     */
+    private static void configure(SerialPort p, SerialSettings s, String name) throws IOException {
+        if (!p.setComPortParameters(s.baud(), s.dataBits(), stopBits(s.stopBits()), parity(s.parity()))
+                || !p.setFlowControl(flow(s.flow()))) {
+            throw new IOException(name + ": cannot apply " + s.toString().substring(s.port().length() + 1)
+                    + ": " + errno(p.getLastErrorCode()));
+        }
+    }
+
+    /** A readable errno for configuration failures. */
+    private static String errno(int code) {
+        return switch (code) {
+            case EINVAL -> "invalid argument (error 22: the device refused these settings)";
+            case EACCES -> "permission denied (error 13)";
+            case 5 -> "input/output error (error 5: the device is gone?)";
+            default -> "error " + code;
+        };
+    }
+
+    private static String reason(SerialPort p, Path device) {
         int code = p.getLastErrorCode();
         switch (code) {
             case ENOENT:
-                return "not found";
+                return Files.exists(device) ? "busy or not a serial port (error 2 at native location "
+                        + p.getLastErrorLocation() + ")" : "not found";
             case EACCES:
                 return "permission denied (is the user in the dialout group?)";
             case EBUSY:
+            case EAGAIN:
                 return "busy (opened by another program)";
             default:
-                Path path = Path.of(portName.startsWith("/") ? portName : "/dev/" + portName);
-                if (Files.exists(path) && !Files.isReadable(path)) {
+                if (Files.exists(device) && !Files.isReadable(device)) {
                     return "permission denied (is the user in the dialout group?)";
                 }
-                return "error code " + code + " at native location " + p.getLastErrorLocation();
+                return "error " + code + " at native location " + p.getLastErrorLocation();
         }
     }
 
@@ -139,7 +180,9 @@ public final class SerialTransport implements Transport {
     private void applyTimeouts() throws IOException {
         if (!port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                 readTimeoutMs, 0)) {
-            throw new IOException(description + ": cannot set timeouts (error " + port.getLastErrorCode() + ")");
+            throw new IOException("serial " + settings.port() + ": cannot apply "
+                    + settings.toString().substring(settings.port().length() + 1) + " with a "
+                    + readTimeoutMs + " ms read timeout: " + errno(port.getLastErrorCode()));
         }
     }
 
@@ -199,9 +242,19 @@ public final class SerialTransport implements Transport {
 
     @Override
     public void close() throws IOException {
-        open = false;
-        if (port.isOpen() && !port.closePort()) {
-            throw new IOException(description + ": close failed (error " + port.getLastErrorCode() + ")");
+        synchronized (closeLock) { // not the write lock: close() must not wait for a blocked write
+            open = false;
+            if (released) {
+                return;
+            }
+            try {
+                if (port.isOpen() && !port.closePort()) {
+                    throw new IOException(description + ": close failed (error " + port.getLastErrorCode() + ")");
+                }
+            } finally {
+                released = true;
+                OPEN_HERE.remove(lockKey);
+            }
         }
     }
 
