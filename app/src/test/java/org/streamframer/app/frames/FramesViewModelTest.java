@@ -47,10 +47,13 @@ class FramesViewModelTest {
         for (int i = 0; i < 2500; i++) {
             vm.onFrame(frame(i, Direction.RX, "v" + i));
         }
-        assertEquals(1000, vm.rows().size());
-        assertEquals(1500, vm.dropped());
-        assertEquals("1,500 older frames dropped from view (keeping 1,000)", vm.droppedTextProperty().get());
-        assertEquals("v1500", vm.rows().get(0).content(ContentFormat.TEXT));
+        int held = vm.rows().size();
+        assertTrue(held <= 1000 && held >= 950, "held " + held);
+        assertEquals(2500 - held, vm.dropped());
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d older frames dropped from view (keeping 1,000)", 2500 - held),
+                vm.droppedTextProperty().get());
+        assertEquals("v" + (2500 - held), vm.rows().get(0).content(ContentFormat.TEXT));
+        assertEquals("v2499", vm.rows().get(held - 1).content(ContentFormat.TEXT));
         vm.clear();
         assertEquals("", vm.droppedTextProperty().get());
     }
