@@ -56,6 +56,8 @@ public final class FrameBuffer {
     private int end;
     /** Where the current rule resumes scanning; may exceed {@code end} (a known length). */
     private long scan;
+    /** What the rule noted about {@code scan} with its last needMore (e.g. "inside a block"); 0 at a frame's start. */
+    private int scanState;
     private final int maxCapacity;
     private final LongSupplier clock;
 
@@ -168,6 +170,16 @@ public final class FrameBuffer {
     /** The scan position the next {@link #next} call resumes from. */
     public long scanPosition() {
         return scan;
+    }
+
+    /**
+     * The state the rule gave with its last {@link ScanResult#needMore(long, int)} for the scan
+     * position it is now called from; 0 whenever scanning starts over at a frame's beginning.
+     * Rules whose meaning of a byte depends on what came before (inside an IEEE 488.2
+     * indefinite block, say) read it so they can resume without re-reading the frame.
+     */
+    public int scanState() {
+        return scanState;
     }
 
     /** Frames delivered so far (the live one included). */
@@ -318,6 +330,7 @@ public final class FrameBuffer {
     }
 
     private void resetFramingState() {
+        scanState = 0;
         discarding = false;
         reportTooLongAtBoundary = false;
         discarded = 0;
@@ -369,6 +382,7 @@ public final class FrameBuffer {
         while (true) {
             if (scan < start) {
                 scan = start;
+                scanState = 0;
             }
             if (scan > end) {
                 return false;
@@ -410,7 +424,10 @@ public final class FrameBuffer {
     private boolean otherAnswer(FrameRule rule, ScanResult r) throws FramingException {
         switch (r.kind) {
             case NEED_MORE:
-                return needMore(rule, r.resume);
+                return needMore(rule, r.resume, r.state);
+            case SKIP:
+                skip(rule, r.consumeTo);
+                return true;
             case CORRUPT:
                 checkSkip(rule, r.consumeTo);
                 drop(r.consumeTo);
@@ -429,19 +446,32 @@ public final class FrameBuffer {
         }
     }
 
+    /** Drops the bytes before {@code to} silently (a skip answer). */
+    private void skip(FrameRule rule, long to) {
+        if (to <= start || to > end) {
+            throw new IllegalStateException(rule + " answered skip(" + to
+                    + ") outside the buffered bytes (" + start + ", " + end + "]");
+        }
+        if (discarding) {
+            discarded += to - start;
+        }
+        start = (int) to;
+        scan = start;
+        scanState = 0;
+    }
+
     /** Handles "need more"; true if the loop should scan again (never for a well-behaved rule). */
-    private boolean needMore(FrameRule rule, long resume) throws FramingException {
+    private boolean needMore(FrameRule rule, long resume, int state) throws FramingException {
         if (resume < scan) {
             throw new IllegalStateException(rule + " answered needMore(" + resume
                     + ") behind its scan position " + scan + ": scanning would not be linear");
         }
         scan = resume;
+        scanState = state;
         long known = resume - start;
         if (discarding) {
             // bytes before the resume position cannot begin the boundary: drop them now
-            int dropTo = (int) Math.min(resume, end);
-            discarded += dropTo - start;
-            start = dropTo;
+            dropBefore(resume);
             return false;
         }
         if (known > rule.maxFrameLength()) {
@@ -449,16 +479,29 @@ public final class FrameBuffer {
             long seen = Math.min(resume, end) - start;
             discarding = true;
             discarded = 0;
-            int dropTo = (int) Math.min(resume, end);
-            discarded += dropTo - start;
-            start = dropTo;
+            dropBefore(resume);
             if (rule.failFast()) {
                 reportTooLongAtBoundary = false;
                 throw new FrameTooLongException(Math.max(known, seen), rule.maxFrameLength(), false);
             }
             reportTooLongAtBoundary = true;
+            // a rule may stop at the byte that made the frame too long: the boundary may be buffered
+            return resume < end;
         }
         return false;
+    }
+
+    /**
+     * While discarding: drops the bytes before {@code resume}; those not arrived yet (a block of
+     * known length being skipped) are dropped as they arrive, never held.
+     */
+    private void dropBefore(long resume) {
+        int dropTo = (int) Math.min(resume, end);
+        discarded += dropTo - start;
+        start = dropTo;
+        if (resume > end) {
+            skipRemaining = resume - end;
+        }
     }
 
     /** Handles a frame answer; true if it became the live frame, false if it was dropped. */
@@ -501,6 +544,7 @@ public final class FrameBuffer {
             discarded = 0;
             start = to;
             scan = start;
+            scanState = 0;
             if (report) {
                 throw new FrameTooLongException(total, rule.maxFrameLength(), true);
             }
@@ -508,6 +552,7 @@ public final class FrameBuffer {
         }
         start = to;
         scan = start;
+        scanState = 0;
         throw new FrameTooLongException(fe - fs, rule.maxFrameLength(), true);
     }
 
@@ -527,6 +572,7 @@ public final class FrameBuffer {
             start = (int) to;
         }
         scan = start;
+        scanState = 0;
         discarding = false;
         discarded = 0;
     }
@@ -535,7 +581,12 @@ public final class FrameBuffer {
     private boolean skipArrived() {
         int n = (int) Math.min(skipRemaining, end - start);
         start += n;
-        scan = start;
+        if (scan < start) {
+            scan = start;
+        }
+        if (discarding) {
+            discarded += n;
+        }
         skipRemaining -= n;
         return skipRemaining == 0;
     }
@@ -679,6 +730,7 @@ public final class FrameBuffer {
         liveMeta = null;
         start = liveConsumeTo;
         scan = start;
+        scanState = 0;
         if (start == end) {
             // nothing left: reset to the front for free (no bytes move)
             lastFillStart = 0;

@@ -27,7 +27,13 @@ package org.streamframer.framing;
  *       a frame boundary (asked with {@link ScanResult#discarding()} set).</li>
  *   <li>{@link ScanResult#tooLong(long, long) tooLong(length, skipTo)}: the rule read a length
  *       over its maximum; the frame is skipped without being buffered.</li>
+ *   <li>{@link ScanResult#skip(int) skip(to)}: the bytes before {@code to} hold nothing (empty
+ *       frames between delimiters); they are dropped silently.</li>
  * </ul>
+ * A rule whose reading of a byte depends on what came before it in the frame (inside an
+ * IEEE 488.2 indefinite block, say) answers {@link ScanResult#needMore(long, int)} with a small
+ * state and reads it back from {@link FrameBuffer#scanState()} when called again, instead of
+ * re-reading the frame from its start.
  *
  * <h2>Linear scanning</h2>
  * The resume position is what keeps scanning linear: a rule examines bytes from {@code from}

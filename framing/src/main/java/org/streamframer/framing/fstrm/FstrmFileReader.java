@@ -81,16 +81,7 @@ public final class FstrmFileReader implements Closeable {
         if (stopped) {
             return null;
         }
-        if (!input.next()) {
-            throw new FstrmProtocolException("the stream ended after " + dataFrames
-                    + " data frames without STOP (truncated?)");
-        }
-        if (input.isControl()) {
-            ControlFrame c = input.control();
-            if (c.type() != ControlType.STOP) {
-                throw new FstrmProtocolException("unexpected " + c + " after " + dataFrames
-                        + " data frames; expected data or STOP");
-            }
+        if (!input.nextData(dataFrames)) {
             stopped = true;
             return null;
         }

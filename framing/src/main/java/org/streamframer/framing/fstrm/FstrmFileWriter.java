@@ -24,7 +24,6 @@ import java.nio.file.Path;
 public final class FstrmFileWriter implements Closeable, Flushable {
     private final FstrmOutput output;
     private final String contentType;
-    private long framesWritten;
     private boolean closed;
 
     /**
@@ -45,6 +44,7 @@ public final class FstrmFileWriter implements Closeable, Flushable {
         return new FstrmFileWriter(Files.newOutputStream(file), contentType);
     }
 
+    /** The content type START named, or null. */
     public String contentType() {
         return contentType;
     }
@@ -58,19 +58,17 @@ public final class FstrmFileWriter implements Closeable, Flushable {
     public void write(byte[] payload, int offset, int length) throws IOException {
         requireOpen();
         output.data(payload, offset, length);
-        framesWritten++;
     }
 
     /** Writes the remaining bytes of {@code payload} as one data frame, advancing it. */
     public void write(ByteBuffer payload) throws IOException {
         requireOpen();
         output.data(payload);
-        framesWritten++;
     }
 
     /** Data frames written so far. */
     public long framesWritten() {
-        return framesWritten;
+        return output.dataFrames();
     }
 
     @Override
@@ -94,7 +92,7 @@ public final class FstrmFileWriter implements Closeable, Flushable {
 
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("closed after " + framesWritten + " data frames (STOP written)");
+            throw new IllegalStateException("closed after " + framesWritten() + " data frames (STOP written)");
         }
     }
 }

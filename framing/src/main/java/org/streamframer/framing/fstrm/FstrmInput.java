@@ -55,6 +55,28 @@ final class FstrmInput {
         return true;
     }
 
+    /**
+     * In the data phase: moves to the next frame.
+     *
+     * @param dataFrames data frames delivered so far, for messages
+     * @return true for a data frame, false for STOP
+     * @throws FstrmProtocolException another control frame, or the end of the stream before STOP
+     */
+    boolean nextData(long dataFrames) throws IOException {
+        if (!next()) {
+            throw new FstrmProtocolException("the stream ended after " + dataFrames + " data frames without STOP");
+        }
+        if (!isControl()) {
+            return true;
+        }
+        ControlFrame c = control();
+        if (c.type() != ControlType.STOP) {
+            throw new FstrmProtocolException("unexpected " + c + " after " + dataFrames
+                    + " data frames; expected data or STOP");
+        }
+        return false;
+    }
+
     boolean isControl() {
         return buffer.frameType() == FstrmRule.TYPE_CONTROL;
     }

@@ -16,6 +16,8 @@ import java.nio.ByteBuffer;
 final class FstrmOutput implements Flushable, Closeable {
     private final OutputStream out;
     private byte[] scratch = new byte[0];
+    private long dataFrames;
+    private long dataBytes;
 
     FstrmOutput(OutputStream out) {
         this.out = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 64 * 1024);
@@ -23,13 +25,18 @@ final class FstrmOutput implements Flushable, Closeable {
 
     void data(byte[] payload, int offset, int length) throws IOException {
         FstrmEncoder.writeData(out, payload, offset, length);
+        counted(length);
     }
 
     void data(ByteBuffer payload) throws IOException {
         int n = payload.remaining();
+        if (n == 0) {
+            FstrmEncoder.dataFrameLength(0); // refuses, before anything is consumed
+        }
         if (payload.hasArray()) {
             FstrmEncoder.writeData(out, payload.array(), payload.arrayOffset() + payload.position(), n);
             payload.position(payload.limit());
+            counted(n);
             return;
         }
         if (scratch.length < n) {
@@ -37,6 +44,22 @@ final class FstrmOutput implements Flushable, Closeable {
         }
         payload.get(scratch, 0, n);
         FstrmEncoder.writeData(out, scratch, 0, n);
+        counted(n);
+    }
+
+    private void counted(int length) {
+        dataFrames++;
+        dataBytes += length;
+    }
+
+    /** Data frames written. */
+    long dataFrames() {
+        return dataFrames;
+    }
+
+    /** Payload bytes written. */
+    long dataBytes() {
+        return dataBytes;
     }
 
     void control(ControlFrame c) throws IOException {

@@ -66,7 +66,8 @@ public final class FstrmReceiver {
     }
 
     /**
-     * @param contentTypes     the content types accepted, in preference order (empty: any)
+     * @param contentTypes     the content types accepted, ACCEPT lists them in this set's iteration
+     *                         order (a {@code LinkedHashSet} keeps yours); empty: any
      * @param handshakeTimeout how long READY and START may each take (zero: for ever)
      * @param maxDataLength    the longest data frame taken (see {@link FstrmRule#FstrmRule(int)})
      */
@@ -121,23 +122,14 @@ public final class FstrmReceiver {
         long frames = 0;
         long bytes = 0;
         while (true) {
-            boolean more;
+            boolean data;
             try {
-                more = input.next();
+                data = input.nextData(frames);
             } catch (FramingException e) {
                 handler.onError(e);
                 continue;
             }
-            if (!more) {
-                throw new FstrmProtocolException("the stream ended after " + frames
-                        + " data frames without STOP");
-            }
-            if (input.isControl()) {
-                ControlFrame c = input.control();
-                if (c.type() != ControlType.STOP) {
-                    throw new FstrmProtocolException("unexpected " + c + " after " + frames
-                            + " data frames; expected data or STOP");
-                }
+            if (!data) {
                 output.control(ControlFrame.finish());
                 output.flush();
                 return new FstrmResult(contentType, frames, bytes, true);

@@ -139,6 +139,30 @@ public final class FstrmRule implements FrameRule {
         return "FstrmRule[maxDataLength=" + maxDataLength + "]";
     }
 
+    /**
+     * How many more bytes the frame at the start of {@code buffer} needs: to complete its length
+     * (or escape and CLEN), then its body. 0 when a whole frame is buffered. The counterpart of
+     * the Python {@code fstrm} codec's {@code pending_nb_bytes()}; this API does not need it to
+     * read (a {@link FrameBuffer} reads whatever has arrived), but it is a read-size hint.
+     * Meaningless while the buffer skips an over-long frame ({@code buffer.skipRemaining()}).
+     */
+    public static long pendingBytes(FrameBuffer buffer) {
+        byte[] a = buffer.array();
+        int s = buffer.start();
+        long have = buffer.readable();
+        if (have < LEN) {
+            return LEN - have;
+        }
+        long len = u32(a, s);
+        if (len != 0) {
+            return Math.max(0, LEN + len - have);
+        }
+        if (have < CONTROL_HEADER) {
+            return CONTROL_HEADER - have;
+        }
+        return Math.max(0, CONTROL_HEADER + u32(a, s + LEN) - have);
+    }
+
     /** The big-endian unsigned 32-bit integer at {@code a[i]}. */
     static long u32(byte[] a, int i) {
         return ((a[i] & 0xFFL) << 24) | ((a[i + 1] & 0xFF) << 16) | ((a[i + 2] & 0xFF) << 8) | (a[i + 3] & 0xFF);

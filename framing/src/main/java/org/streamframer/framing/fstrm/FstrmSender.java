@@ -51,8 +51,6 @@ public final class FstrmSender implements Closeable {
     private final String contentType;
     private final Duration timeout;
     private final boolean acceptNamedNone;
-    private long framesSent;
-    private long bytesSent;
     private boolean finished;
 
     private FstrmSender(InputStream in, OutputStream out, String contentType, Duration timeout,
@@ -142,17 +140,12 @@ public final class FstrmSender implements Closeable {
     public void send(byte[] payload, int offset, int length) throws IOException {
         requireOpen();
         output.data(payload, offset, length);
-        framesSent++;
-        bytesSent += length;
     }
 
     /** Sends the remaining bytes of {@code payload} as one data frame (buffered), advancing it. */
     public void send(ByteBuffer payload) throws IOException {
         requireOpen();
-        int n = payload.remaining();
         output.data(payload);
-        framesSent++;
-        bytesSent += n;
     }
 
     /** Writes out the buffered frames. */
@@ -160,12 +153,14 @@ public final class FstrmSender implements Closeable {
         output.flush();
     }
 
+    /** Data frames sent. */
     public long framesSent() {
-        return framesSent;
+        return output.dataFrames();
     }
 
+    /** Payload bytes sent. */
     public long bytesSent() {
-        return bytesSent;
+        return output.dataBytes();
     }
 
     /**
@@ -182,7 +177,7 @@ public final class FstrmSender implements Closeable {
         output.control(ControlFrame.stop());
         output.flush();
         try (HandshakeTimer timer = HandshakeTimer.start(timeout, in, out)) {
-            input.expect(ControlType.FINISH, timer, "from the receiver after " + framesSent + " data frames");
+            input.expect(ControlType.FINISH, timer, "from the receiver after " + framesSent() + " data frames");
         } catch (FstrmProtocolException e) {
             if (e instanceof FstrmTimeoutException || !acceptNamedNone || contentType == null) {
                 throw e;
@@ -200,7 +195,7 @@ public final class FstrmSender implements Closeable {
 
     private void requireOpen() {
         if (finished) {
-            throw new IllegalStateException("STOP was sent after " + framesSent + " data frames; no more can be sent");
+            throw new IllegalStateException("STOP was sent after " + framesSent() + " data frames; no more can be sent");
         }
     }
 }

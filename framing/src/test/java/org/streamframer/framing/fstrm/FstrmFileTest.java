@@ -80,7 +80,7 @@ class FstrmFileTest {
             }
         });
         assertEquals(3, r.dataFrames());
-        assertEquals("the stream ended after 3 data frames without STOP (truncated?)", e.getMessage());
+        assertEquals("the stream ended after 3 data frames without STOP", e.getMessage());
     }
 
     @Test

@@ -179,4 +179,24 @@ class FstrmRuleTest {
         assertTrue(e.getMessage().contains("511"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new FstrmRule(Integer.MAX_VALUE));
     }
+
+    @Test
+    void pendingBytesSaysWhatTheFrameAtTheStartStillNeeds() throws Exception {
+        byte[] input = stream().data("hello").control(ControlFrame.start("t")).bytes(); // 9 + 21 bytes
+        FrameBuffer buffer = new FrameBuffer(8, 1024);
+        assertEquals(4, FstrmRule.pendingBytes(buffer));
+        buffer.append(input, 0, 1);
+        assertEquals(3, FstrmRule.pendingBytes(buffer));
+        buffer.append(input, 1, 5);
+        assertEquals(3, FstrmRule.pendingBytes(buffer));
+        buffer.append(input, 6, 5); // the data frame and 2 bytes of the escape
+        assertEquals(0, FstrmRule.pendingBytes(buffer));
+        buffer.next(rule).consume();
+        assertEquals(2, FstrmRule.pendingBytes(buffer));
+        buffer.append(input, 11, 6); // escape and CLEN 13
+        assertEquals(13, FstrmRule.pendingBytes(buffer));
+        buffer.append(input, 17, 13);
+        assertEquals(0, FstrmRule.pendingBytes(buffer));
+        assertEquals(ControlFrame.start("t"), buffer.next(rule).meta());
+    }
 }
