@@ -12,6 +12,10 @@ module org.streamframer.app {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.csv;
     requires java.prefs;
+    requires com.fazecast.jSerialComm;
 
     exports org.streamframer.app;
+    exports org.streamframer.app.sim;
+    exports org.streamframer.app.cli;
+    opens org.streamframer.app.cli to info.picocli;
 }

@@ -34,6 +34,9 @@ import java.util.function.LongSupplier;
  * refuses anything that would move or overwrite its bytes (compacting, growing, clearing):
  * such calls throw {@link IllegalStateException}. Appending into free space is allowed.
  *
+ * <p>When the stream ends, {@link #endOfStream()} reports what can no longer become a frame (a
+ * {@link PartialFrameException} with its bytes) and resets the buffer for the next stream.
+ *
  * <p>Not thread-safe: one thread reads, frames and consumes.
  */
 public final class FrameBuffer {
@@ -53,6 +56,8 @@ public final class FrameBuffer {
     private int end;
     /** Where the current rule resumes scanning; may exceed {@code end} (a known length). */
     private long scan;
+    /** What the rule noted about {@code scan} with its last needMore (e.g. "inside a block"); 0 at a frame's start. */
+    private int scanState;
     private final int maxCapacity;
     private final LongSupplier clock;
 
@@ -165,6 +170,16 @@ public final class FrameBuffer {
     /** The scan position the next {@link #next} call resumes from. */
     public long scanPosition() {
         return scan;
+    }
+
+    /**
+     * The state the rule gave with its last {@link ScanResult#needMore(long, int)} for the scan
+     * position it is now called from; 0 whenever scanning starts over at a frame's beginning.
+     * Rules whose meaning of a byte depends on what came before (inside an IEEE 488.2
+     * indefinite block, say) read it so they can resume without re-reading the frame.
+     */
+    public int scanState() {
+        return scanState;
     }
 
     /** Frames delivered so far (the live one included). */
@@ -315,6 +330,7 @@ public final class FrameBuffer {
     }
 
     private void resetFramingState() {
+        scanState = 0;
         discarding = false;
         reportTooLongAtBoundary = false;
         discarded = 0;
@@ -340,7 +356,13 @@ public final class FrameBuffer {
      * @throws IllegalStateException if the previous frame is still alive
      */
     public Frame next(FrameRule rule) throws FramingException {
-        return advance(rule) ? new Frame(this, liveId) : null;
+        return advance(rule) ? liveFrame() : null;
+    }
+
+    /** A {@link Frame} for the live frame (after {@link #advance} answered true). */
+    Frame liveFrame() {
+        requireLive();
+        return new Frame(this, liveId);
     }
 
     /**
@@ -351,6 +373,38 @@ public final class FrameBuffer {
      * @return true if a frame is now live
      */
     public boolean advance(FrameRule rule) throws FramingException {
+        // the hot path (a frame found by the same rule, nothing being skipped) stays small enough
+        // for the JIT to inline; everything else is in the methods it calls
+        if ((liveId != 0 || rule != lastRule || skipRemaining > 0) && !prepare(rule)) {
+            return false;
+        }
+        ScanResult r = result;
+        while (true) {
+            if (scan < start) {
+                scan = start;
+                scanState = 0;
+            }
+            if (scan > end) {
+                return false;
+            }
+            r.reset(discarding);
+            rule.scan(this, (int) scan, r);
+            if (r.kind == ScanResult.Kind.FRAME) {
+                if (frameFound(rule, r)) {
+                    return true;
+                }
+            } else if (!otherAnswer(rule, r)) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The checks before a scan: refuses while a frame is alive, starts over for another rule.
+     *
+     * @return false while a known-length skip is still waiting for its bytes
+     */
+    private boolean prepare(FrameRule rule) {
         if (liveId != 0) {
             throw new IllegalStateException("frame #" + liveId
                     + " is still alive: consume() it before asking for the next frame");
@@ -363,62 +417,56 @@ public final class FrameBuffer {
             scan = start;
             resetFramingState();
         }
-        if (skipRemaining > 0 && !skipArrived()) {
-            return false;
-        }
-        ScanResult r = result;
-        while (true) {
-            if (scan < start) {
+        return skipRemaining == 0 || skipArrived();
+    }
+
+    /** Handles every answer but a frame; true if the loop should scan again. */
+    private boolean otherAnswer(FrameRule rule, ScanResult r) throws FramingException {
+        switch (r.kind) {
+            case NEED_MORE:
+                return needMore(rule, r.resume, r.state);
+            case SKIP:
+                if (r.consumeTo <= start || r.consumeTo > end) {
+                    throw new IllegalStateException(rule + " answered skip(" + r.consumeTo
+                            + ") outside the buffered bytes (" + start + ", " + end + "]");
+                }
+                if (discarding) {
+                    discarded += r.consumeTo - start;
+                }
+                start = (int) r.consumeTo;
                 scan = start;
-            }
-            if (scan > end) {
-                return false;
-            }
-            r.reset(discarding);
-            rule.scan(this, (int) scan, r);
-            switch (r.kind) {
-                case NEED_MORE:
-                    if (needMore(rule, r.resume)) {
-                        continue;
-                    }
-                    return false;
-                case FRAME:
-                    if (frameFound(rule, r)) {
-                        return true;
-                    }
-                    continue;
-                case CORRUPT:
-                    checkSkip(rule, r.consumeTo);
-                    drop(r.consumeTo);
-                    throw new CorruptFrameException(r.message);
-                case CORRUPT_UNTIL_BOUNDARY:
-                    discarding = true;
-                    reportTooLongAtBoundary = false;
-                    discarded = 0;
-                    throw new CorruptFrameException(r.message);
-                case TOO_LONG:
-                    checkSkip(rule, r.consumeTo);
-                    drop(r.consumeTo);
-                    throw new FrameTooLongException(r.length, rule.maxFrameLength(), true);
-                default:
-                    throw new IllegalStateException(rule + " answered nothing from scan()");
-            }
+                scanState = 0;
+                return true;
+            case CORRUPT:
+                checkSkip(rule, r.consumeTo);
+                drop(r.consumeTo);
+                throw new CorruptFrameException(r.message);
+            case CORRUPT_UNTIL_BOUNDARY:
+                discarding = true;
+                reportTooLongAtBoundary = false;
+                discarded = 0;
+                throw new CorruptFrameException(r.message);
+            case TOO_LONG:
+                checkSkip(rule, r.consumeTo);
+                drop(r.consumeTo);
+                throw new FrameTooLongException(r.length, rule.maxFrameLength(), true);
+            default:
+                throw new IllegalStateException(rule + " answered nothing from scan()");
         }
     }
 
     /** Handles "need more"; true if the loop should scan again (never for a well-behaved rule). */
-    private boolean needMore(FrameRule rule, long resume) throws FramingException {
+    private boolean needMore(FrameRule rule, long resume, int state) throws FramingException {
         if (resume < scan) {
             throw new IllegalStateException(rule + " answered needMore(" + resume
                     + ") behind its scan position " + scan + ": scanning would not be linear");
         }
         scan = resume;
+        scanState = state;
         long known = resume - start;
         if (discarding) {
             // bytes before the resume position cannot begin the boundary: drop them now
-            int dropTo = (int) Math.min(resume, end);
-            discarded += dropTo - start;
-            start = dropTo;
+            dropBefore(resume);
             return false;
         }
         if (known > rule.maxFrameLength()) {
@@ -426,9 +474,7 @@ public final class FrameBuffer {
             long seen = Math.min(resume, end) - start;
             discarding = true;
             discarded = 0;
-            int dropTo = (int) Math.min(resume, end);
-            discarded += dropTo - start;
-            start = dropTo;
+            dropBefore(resume);
             if (rule.failFast()) {
                 reportTooLongAtBoundary = false;
                 throw new FrameTooLongException(Math.max(known, seen), rule.maxFrameLength(), false);
@@ -436,6 +482,19 @@ public final class FrameBuffer {
             reportTooLongAtBoundary = true;
         }
         return false;
+    }
+
+    /**
+     * While discarding: drops the bytes before {@code resume}; those not arrived yet (a block of
+     * known length being skipped) are dropped as they arrive, never held.
+     */
+    private void dropBefore(long resume) {
+        int dropTo = (int) Math.min(resume, end);
+        discarded += dropTo - start;
+        start = dropTo;
+        if (resume > end) {
+            skipRemaining = resume - end;
+        }
     }
 
     /** Handles a frame answer; true if it became the live frame, false if it was dropped. */
@@ -448,23 +507,8 @@ public final class FrameBuffer {
                     + ") outside the buffered bytes [" + start + ", " + end
                     + ") or without consuming anything");
         }
-        if (discarding) {
-            long total = discarded + (to - start);
-            boolean report = reportTooLongAtBoundary;
-            discarding = false;
-            reportTooLongAtBoundary = false;
-            discarded = 0;
-            start = (int) to;
-            scan = start;
-            if (report) {
-                throw new FrameTooLongException(total, rule.maxFrameLength(), true);
-            }
-            return false;
-        }
-        if (fe - fs > rule.maxFrameLength()) {
-            start = (int) to;
-            scan = start;
-            throw new FrameTooLongException(fe - fs, rule.maxFrameLength(), true);
+        if (discarding || fe - fs > rule.maxFrameLength()) {
+            return dropFrame(rule, fs, fe, (int) to);
         }
         liveId = ++frameCount;
         liveStart = fs;
@@ -473,6 +517,36 @@ public final class FrameBuffer {
         liveType = r.type;
         liveMeta = r.meta;
         return true;
+    }
+
+    /**
+     * Drops a frame the rule found: the end of one being discarded (reported now if it was
+     * over-long and not yet reported), or one over the maximum.
+     *
+     * @return false (the frame was dropped silently, scan on)
+     * @throws FrameTooLongException when the dropped frame is to be reported
+     */
+    private boolean dropFrame(FrameRule rule, int fs, int fe, int to) throws FrameTooLongException {
+        if (discarding) {
+            // the frame's length as it would have been delivered (so the number does not depend
+            // on where the reads split)
+            long total = discarded + (fe - start);
+            boolean report = reportTooLongAtBoundary;
+            discarding = false;
+            reportTooLongAtBoundary = false;
+            discarded = 0;
+            start = to;
+            scan = start;
+            scanState = 0;
+            if (report) {
+                throw new FrameTooLongException(total, rule.maxFrameLength(), true);
+            }
+            return false;
+        }
+        start = to;
+        scan = start;
+        scanState = 0;
+        throw new FrameTooLongException(fe - fs, rule.maxFrameLength(), true);
     }
 
     private void checkSkip(FrameRule rule, long skipTo) {
@@ -491,6 +565,7 @@ public final class FrameBuffer {
             start = (int) to;
         }
         scan = start;
+        scanState = 0;
         discarding = false;
         discarded = 0;
     }
@@ -499,7 +574,12 @@ public final class FrameBuffer {
     private boolean skipArrived() {
         int n = (int) Math.min(skipRemaining, end - start);
         start += n;
-        scan = start;
+        if (scan < start) {
+            scan = start;
+        }
+        if (discarding) {
+            discarded += n;
+        }
         skipRemaining -= n;
         return skipRemaining == 0;
     }
@@ -539,6 +619,12 @@ public final class FrameBuffer {
         return liveType;
     }
 
+    /** The live frame's metadata as the rule gave it (null for most rules). */
+    public Object frameMeta() {
+        requireLive();
+        return liveMeta;
+    }
+
     /** Consumes the live frame: its bytes (and any before {@code consumeTo}) are released. */
     public void consumeFrame() {
         requireLive();
@@ -565,6 +651,39 @@ public final class FrameBuffer {
         scan = start;
         resetFramingState();
         return copy;
+    }
+
+    /**
+     * Ends framing at the end of the stream (or a disconnect): what is still buffered can no
+     * longer become a frame. Call it once {@link #next} has returned null after the last read.
+     * Afterwards the buffer is empty and its framing state reset, ready for another stream.
+     *
+     * <p>Bytes of a frame that was already reported as bad or over-long and was being skipped
+     * are dropped without a second report.
+     *
+     * @throws PartialFrameException if a frame had begun but not ended; it carries a copy of the
+     *                               bytes, which are dropped from the buffer
+     * @throws FrameTooLongException if an over-long frame was being discarded and its end (which
+     *                               would have reported it) never came; its length is then a
+     *                               lower bound
+     * @throws IllegalStateException if a frame is alive
+     */
+    public void endOfStream() throws FramingException {
+        requireNoLiveFrame("end the stream");
+        boolean tooLongUnreported = discarding && reportTooLongAtBoundary;
+        boolean skipping = discarding || skipRemaining > 0;
+        long seen = discarded + (end - start);
+        byte[] partial = skipping || end == start ? null : java.util.Arrays.copyOfRange(data, start, end);
+        start = end = 0;
+        scan = 0;
+        lastFillStart = 0;
+        resetFramingState();
+        if (tooLongUnreported) {
+            throw new FrameTooLongException(seen, lastRule.maxFrameLength(), false);
+        }
+        if (partial != null) {
+            throw new PartialFrameException(partial);
+        }
     }
 
     // package-private access for Frame
@@ -604,6 +723,7 @@ public final class FrameBuffer {
         liveMeta = null;
         start = liveConsumeTo;
         scan = start;
+        scanState = 0;
         if (start == end) {
             // nothing left: reset to the front for free (no bytes move)
             lastFillStart = 0;

@@ -12,7 +12,7 @@ package org.streamframer.framing;
  * {@code buffer.array()[buffer.start() .. buffer.end())}, starting its search at
  * {@code from} (never before {@code buffer.start()}), and answers exactly one of:
  * <ul>
- *   <li>{@link ScanResult#needMore(int) needMore(resume)}: no complete frame yet; when more
+ *   <li>{@link ScanResult#needMore(long) needMore(resume)}: no complete frame yet; when more
  *       bytes have arrived, call again with {@code from = resume}. Bytes in
  *       {@code [start, resume)} are known to belong to the frame being built, so
  *       {@code resume - start} is a lower bound of the frame's length (the buffer enforces
@@ -21,13 +21,19 @@ package org.streamframer.framing;
  *   <li>{@link ScanResult#frame(int, int, int) frame(start, end, consumeTo)}: the frame is
  *       {@code [start, end)}; consuming it removes {@code [buffer.start(), consumeTo)}.
  *       A frame always consumes at least one byte and never more than is buffered.</li>
- *   <li>{@link ScanResult#corrupt(int, String) corrupt(skipTo, why)}: the bytes up to
+ *   <li>{@link ScanResult#corrupt(long, String) corrupt(skipTo, why)}: the bytes up to
  *       {@code skipTo} are bad; they are dropped and the error reported.
  *       {@link ScanResult#corruptUntilBoundary(String)} drops bytes until the rule next finds
  *       a frame boundary (asked with {@link ScanResult#discarding()} set).</li>
  *   <li>{@link ScanResult#tooLong(long, long) tooLong(length, skipTo)}: the rule read a length
  *       over its maximum; the frame is skipped without being buffered.</li>
+ *   <li>{@link ScanResult#skip(int) skip(to)}: the bytes before {@code to} hold nothing (empty
+ *       frames between delimiters); they are dropped silently.</li>
  * </ul>
+ * A rule whose reading of a byte depends on what came before it in the frame (inside an
+ * IEEE 488.2 indefinite block, say) answers {@link ScanResult#needMore(long, int)} with a small
+ * state and reads it back from {@link FrameBuffer#scanState()} when called again, instead of
+ * re-reading the frame from its start.
  *
  * <h2>Linear scanning</h2>
  * The resume position is what keeps scanning linear: a rule examines bytes from {@code from}

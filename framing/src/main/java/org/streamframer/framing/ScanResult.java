@@ -7,7 +7,7 @@ package org.streamframer.framing;
  */
 public final class ScanResult {
 
-    enum Kind { NONE, NEED_MORE, FRAME, CORRUPT, CORRUPT_UNTIL_BOUNDARY, TOO_LONG }
+    enum Kind { NONE, NEED_MORE, FRAME, SKIP, CORRUPT, CORRUPT_UNTIL_BOUNDARY, TOO_LONG }
 
     /** Frame type for ordinary data frames. Rules with several kinds of frame define others. */
     public static final int TYPE_DATA = 0;
@@ -15,6 +15,8 @@ public final class ScanResult {
     Kind kind = Kind.NONE;
     /** needMore: where to resume. */
     long resume;
+    /** needMore: the rule's note about the resume position ({@link FrameBuffer#scanState()}). */
+    int state;
     /** frame: the frame's bounds. */
     int frameStart;
     int frameEnd;
@@ -48,8 +50,28 @@ public final class ScanResult {
 
     /** No complete frame yet; scan again from {@code resume} when more bytes arrive. */
     public void needMore(long resume) {
+        needMore(resume, 0);
+    }
+
+    /**
+     * No complete frame yet; scan again from {@code resume}, where the rule will find
+     * {@code state} in {@link FrameBuffer#scanState()} (a rule-defined note about the resume
+     * position, e.g. "inside an indefinite block"; 0 means what a frame's start means).
+     */
+    public void needMore(long resume, int state) {
         kind = Kind.NEED_MORE;
         this.resume = resume;
+        this.state = state;
+    }
+
+    /**
+     * The bytes before {@code to} hold no frame and no error (e.g. the empty frames between two
+     * SLIP ENDs): drop them silently and scan on from {@code to}. {@code to} lies past
+     * {@code buffer.start()} and within the buffered bytes.
+     */
+    public void skip(int to) {
+        kind = Kind.SKIP;
+        this.consumeTo = to;
     }
 
     /** A data frame {@code [start, end)}; consuming it removes the bytes before {@code consumeTo}. */

@@ -1,0 +1,515 @@
+package org.streamframer.framing.rules;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.streamframer.framing.CorruptFrameException;
+import org.streamframer.framing.Frame;
+import org.streamframer.framing.FrameBuffer;
+import org.streamframer.framing.FrameRule;
+import org.streamframer.framing.FrameTooLongException;
+import org.streamframer.framing.FramingException;
+import org.streamframer.framing.RuleHarness;
+import org.streamframer.framing.RuleHarness.Outcome;
+import org.streamframer.framing.ScanResult;
+import org.streamframer.framing.rules.ScpiResponseRule.Terminator;
+
+class ScpiResponseRuleTest {
+
+    private static final ScpiResponseRule LF = ScpiResponseRule.lf();
+
+    static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static String s(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The outcome as text: frames as their ISO-8859-1 text, errors as "!ClassName". */
+    static List<String> texts(List<Outcome> outcomes) {
+        List<String> out = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            out.add(o.isFrame() ? s(o.bytes()) : "!" + o.error());
+        }
+        return out;
+    }
+
+    static List<String> split(FrameRule rule, String input) {
+        return texts(RuleHarness.assertSplitInvariant(rule, b(input)));
+    }
+
+    // ------------------------------------------------------------------ the issue's examples
+
+    @Test
+    void theIssuesExampleIsOneResponseWhoseBlockHoldsTheNewline() {
+        assertEquals(List.of("#210hello\nworld"), split(LF, "#210hello\nworld\r\n"));
+        byte[] frame = b("#210hello\nworld");
+        assertEquals(List.of(new IeeeBlock(4, 10, false)), ScpiResponseRule.findBlocks(frame, 0, frame.length));
+    }
+
+    @Test
+    void valuesAndABlockMixInOneResponse() {
+        assertEquals(List.of("1.5,#14abcd", "2"), split(LF, "1.5,#14abcd\n2\n"));
+        byte[] frame = b("1.5,#14abcd");
+        List<IeeeBlock> blocks = ScpiResponseRule.findBlocks(frame, 0, frame.length);
+        assertEquals(List.of(new IeeeBlock(7, 4, false)), blocks);
+        assertEquals("abcd", new String(frame, blocks.get(0).offset(), blocks.get(0).length(),
+                StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void severalBlocksInOneResponseAreEachSteppedOver() {
+        assertEquals(List.of("#13\n\n\n,#2110123456789\n", ",7"),
+                split(LF, "#13\n\n\n,#2110123456789\n\n,7\n"));
+        byte[] frame = b("#13\n\n\n,#2110123456789\n");
+        assertEquals(List.of(new IeeeBlock(3, 3, false), new IeeeBlock(11, 11, false)),
+                ScpiResponseRule.findBlocks(frame, 0, frame.length));
+    }
+
+    @Test
+    void aCrBeforeTheLfIsNotPartOfTheResponse() {
+        assertEquals(List.of("1.5", "2.5", "", ""), split(LF, "1.5\r\n2.5\n\r\n\n"));
+    }
+
+    @Test
+    void aCrNotFollowedByLfIsText() {
+        assertEquals(List.of("a\rb", "c\r"), split(LF, "a\rb\nc\r\r\n"));
+    }
+
+    @Test
+    void aCrAtTheEndOfBlockDataIsDataNotTerminator() {
+        assertEquals(List.of("#15abcd\r"), split(LF, "#15abcd\r\n"));
+    }
+
+    @Test
+    void crlfTerminatorTreatsALoneLfOrCrAsText() {
+        ScpiResponseRule rule = new ScpiResponseRule(Terminator.CRLF, 1024);
+        assertEquals(List.of("A\nB", "C\rD", "#12\r\n"), split(rule, "A\nB\r\nC\rD\r\n#12\r\n\r\n"));
+    }
+
+    @Test
+    void crTerminatorTreatsLfAsText() {
+        ScpiResponseRule rule = new ScpiResponseRule(Terminator.CR, 1024);
+        assertEquals(List.of("A\nB", "#11\r", "\n"), split(rule, "A\nB\r#11\r\r\n\r"));
+    }
+
+    @Test
+    void terminatorBytesAreTheConfiguredOnes() {
+        assertArrayEquals(b("\n"), Terminator.LF.bytes());
+        assertArrayEquals(b("\r\n"), Terminator.CRLF.bytes());
+        assertArrayEquals(b("\r"), Terminator.CR.bytes());
+    }
+
+    // ------------------------------------------------------------------ indefinite blocks
+
+    @Test
+    void anIndefiniteBlockEndsAtTheTerminatorAndHasNoHeadersInside() {
+        assertEquals(List.of("#0ab#9x", "cd"), split(LF, "#0ab#9x\ncd\n"));
+        assertEquals(List.of("1,#0\u00ff#", "#0"), split(LF, "1,#0\u00ff#\r\n#0\n"));
+        byte[] frame = b("1,#0\u00ff#");
+        assertEquals(List.of(new IeeeBlock(4, 2, true)), ScpiResponseRule.findBlocks(frame, 0, frame.length));
+    }
+
+    @Test
+    void anIndefiniteBlockMayFollowADefiniteOne() {
+        assertEquals(List.of("#12\n\n,#0#x"), split(LF, "#12\n\n,#0#x\n"));
+        byte[] frame = b("#12\n\n,#0#x");
+        assertEquals(List.of(new IeeeBlock(3, 2, false), new IeeeBlock(8, 2, true)),
+                ScpiResponseRule.findBlocks(frame, 0, frame.length));
+    }
+
+    // ------------------------------------------------------------------ headers split anywhere
+
+    @Test
+    void aHeaderSplitAtEveryPointGivesTheSameResponse() {
+        String data = "\n\r\n#9\r";
+        String response = "#9000000006" + data + ",#0a#\n";
+        assertEquals(List.of("#9000000006" + data + ",#0a#"), split(LF, response));
+        for (int cut = 1; cut <= 11; cut++) {
+            byte[] in = b(response);
+            assertEquals(List.of("#9000000006" + data + ",#0a#"),
+                    texts(RuleHarness.feed(LF, in, cut, 1, 1, 1, 1, 1, 1, 1, 1, 1)), "cut " + cut);
+        }
+    }
+
+    // ------------------------------------------------------------------ bad headers
+
+    @Test
+    void badHeadersAreCorruptAndTheNextResponsesFollow() {
+        List<String> out = split(LF, "#x12\nOK\n#3a12\n#1\nOK2\n1,#\n#14ab\ncd\n");
+        assertEquals(List.of("!CorruptFrameException", "OK", "!CorruptFrameException",
+                "!CorruptFrameException", "OK2", "!CorruptFrameException", "#14ab\ncd"), out);
+    }
+
+    @Test
+    void aBadHeaderMessageSaysWhereAndWhichByte() throws Exception {
+        FrameBuffer buffer = new FrameBuffer(16, 1024);
+        buffer.append(b("1.5,#x\n#3,12\n"));
+        CorruptFrameException e = assertThrows(CorruptFrameException.class, () -> buffer.next(LF));
+        assertEquals("bad IEEE 488.2 block header at byte 4 of the response:"
+                + " '#' must be followed by a digit 0-9, not 0x78 ('x')", e.getMessage());
+        e = assertThrows(CorruptFrameException.class, () -> buffer.next(LF));
+        assertEquals("bad IEEE 488.2 block header at byte 0 of the response:"
+                + " length digit 1 of 3 is 0x2C (','), not 0-9", e.getMessage());
+        assertNull(buffer.next(LF));
+        assertEquals(0, buffer.readable());
+    }
+
+    @Test
+    void resynchronisingAfterABadHeaderStillStepsOverWellFormedBlocks() {
+        // the block #12 holds "\n\n", so the bad response runs to the LF after "NEXT"
+        assertEquals(List.of("!CorruptFrameException", "OK"), split(LF, "#x #12\n\nNEXT\nOK\n"));
+    }
+
+    // ------------------------------------------------------------------ too long
+
+    @Test
+    void aBlockDeclaredOverTheMaximumIsRejectedAndTheRestOfItsResponseDropped() {
+        ScpiResponseRule rule = new ScpiResponseRule(Terminator.LF, 100);
+        String data = "x\n".repeat(500); // 1000 bytes, full of terminators
+        List<String> out = split(rule, "OK\n#41000" + data + ",1.5\r\n#13\n\n\n\n");
+        assertEquals(List.of("OK", "!FrameTooLongException", "#13\n\n\n"), out);
+    }
+
+    @Test
+    void anOversizeBlockIsTooLongEvenWhenItArrivedWholeBeforeALaterBadHeader() {
+        ScpiResponseRule rule = new ScpiResponseRule(Terminator.LF, 100);
+        assertEquals(List.of("!FrameTooLongException", "OK"),
+                split(rule, "#3200" + "#".repeat(200) + "#x\nOK\n"));
+    }
+
+    @Test
+    void anOversizeBlockIsReportedAtItsHeaderAndItsDataIsNeverHeld() throws Exception {
+        int max = 1000;
+        ScpiResponseRule rule = new ScpiResponseRule(Terminator.LF, max);
+        FrameBuffer buffer = new FrameBuffer(64, 64 * 1024 * 1024);
+        buffer.append(b("#71000000"));
+        FrameTooLongException e = assertThrows(FrameTooLongException.class, () -> buffer.next(rule));
+        assertEquals(1_000_009, e.frameLength());
+        assertEquals(max, e.maxFrameLength());
+        assertFalse(e.lengthKnown());
+        byte[] chunk = new byte[8192];
+        Arrays.fill(chunk, (byte) '\n');
+        int sent = 0;
+        int maxCapacity = 0;
+        while (sent < 1_000_000) {
+            int n = Math.min(chunk.length, 1_000_000 - sent);
+            buffer.append(chunk, 0, n);
+            sent += n;
+            assertNull(buffer.next(rule));
+            maxCapacity = Math.max(maxCapacity, buffer.capacity());
+        }
+        buffer.append(b(",2.5\nOK\n"));
+        try (Frame f = buffer.next(rule)) {
+            assertEquals("OK", f.toString(StandardCharsets.ISO_8859_1));
+        }
+        assertTrue(maxCapacity <= 16 * 1024, "capacity grew to " + maxCapacity);
+    }
+
+    @Test
+    void aHugeDeclaredLengthIsRejectedWithoutAllocating() throws Exception {
+        FrameBuffer buffer = new FrameBuffer(64, 64 * 1024 * 1024);
+        buffer.append(b("#9999999999abc"));
+        FrameTooLongException e = assertThrows(FrameTooLongException.class, () -> buffer.next(LF));
+        assertEquals(999_999_999L + 11, e.frameLength());
+        assertEquals(999_999_999L - 3, buffer.skipRemaining());
+        assertTrue(buffer.capacity() <= 64, "capacity " + buffer.capacity());
+    }
+
+    @Test
+    void anOverlongTextResponseIsRejectedAndFramingResumesAtItsTerminator() {
+        ScpiResponseRule rule = new ScpiResponseRule(Terminator.LF, 10);
+        assertEquals(List.of("0123456789", "!FrameTooLongException", "OK", "!FrameTooLongException", "ab"),
+                split(rule, "0123456789\r\n0123456789A#x\nOK\n0123456789#12\n\n\nab\n"));
+    }
+
+    @Test
+    void aResponseOfExactlyTheMaximumIsDelivered() {
+        ScpiResponseRule rule = new ScpiResponseRule(Terminator.CRLF, 8);
+        assertEquals(List.of("#13abc12", "#0abcdef", "!FrameTooLongException", "!FrameTooLongException", "z"),
+                split(rule, "#13abc12\r\n#0abcdef\r\n#13abc123\r\n#0abcdefg\r\nz\r\n"));
+    }
+
+    // ------------------------------------------------------------------ linear scanning
+
+    /** Wraps a rule and counts how many bytes it was offered from its resume position on. */
+    static final class CountingRule implements FrameRule {
+        final FrameRule rule;
+        long calls;
+        long offered;
+
+        CountingRule(FrameRule rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public void scan(FrameBuffer buffer, int from, ScanResult out) {
+            calls++;
+            offered += Math.max(0, buffer.end() - from);
+            rule.scan(buffer, from, out);
+        }
+
+        @Override
+        public int maxFrameLength() {
+            return rule.maxFrameLength();
+        }
+
+        @Override
+        public boolean failFast() {
+            return rule.failFast();
+        }
+    }
+
+    private static CountingRule feedInReads(byte[] stream, int read, List<byte[]> frames) throws Exception {
+        CountingRule counting = new CountingRule(LF);
+        FrameBuffer buffer = new FrameBuffer(8192, 32 * 1024 * 1024);
+        for (int pos = 0; pos < stream.length; pos += read) {
+            buffer.append(stream, pos, Math.min(read, stream.length - pos));
+            Frame f;
+            while ((f = buffer.next(counting)) != null) {
+                frames.add(f.bytes());
+                f.consume();
+            }
+        }
+        return counting;
+    }
+
+    @Test
+    void aTenMegabyteBlockArrivingIn8KibReadsIsNotRescanned() throws Exception {
+        int size = 10 * 1024 * 1024;
+        byte[] header = b("#8" + String.format("%08d", size));
+        byte[] stream = new byte[header.length + size + 1];
+        System.arraycopy(header, 0, stream, 0, header.length);
+        new Random(1).nextBytes(stream); // data full of LFs and '#'
+        System.arraycopy(header, 0, stream, 0, header.length);
+        stream[stream.length - 1] = '\n';
+        List<byte[]> frames = new ArrayList<>();
+        CountingRule counting = feedInReads(stream, 8192, frames);
+        assertEquals(1, frames.size());
+        assertEquals(header.length + size, frames.get(0).length);
+        // the rule is asked once for the header and once the block has arrived: the buffer does
+        // not even call it while the resume position lies past the buffered bytes
+        assertTrue(counting.calls <= 3, "calls " + counting.calls);
+        assertTrue(counting.offered <= 8192 + 16, "bytes offered " + counting.offered);
+    }
+
+    @Test
+    void aTenMegabyteIndefiniteBlockOrTextIsScannedOncePerByte() throws Exception {
+        int size = 10 * 1024 * 1024;
+        byte[] stream = new byte[size];
+        Random random = new Random(2);
+        for (int i = 0; i < size; i++) {
+            byte x = (byte) random.nextInt(256);
+            stream[i] = x == '\n' || x == '\r' ? (byte) '#' : x; // plenty of '#'
+        }
+        stream[0] = '#';
+        stream[1] = '0';
+        stream[size - 1] = '\n';
+        List<byte[]> frames = new ArrayList<>();
+        CountingRule counting = feedInReads(stream, 8192, frames);
+        assertEquals(1, frames.size());
+        assertEquals(List.of(new IeeeBlock(2, size - 3, true)),
+                ScpiResponseRule.findBlocks(frames.get(0), 0, frames.get(0).length));
+        assertTrue(counting.offered <= size + 2L * counting.calls, "bytes offered " + counting.offered
+                + " in " + counting.calls + " calls for " + size + " bytes");
+
+        Arrays.fill(stream, (byte) '1');
+        stream[size - 1] = '\n';
+        frames.clear();
+        counting = feedInReads(stream, 8192, frames);
+        assertEquals(1, frames.size());
+        assertTrue(counting.offered <= size + 2L * counting.calls, "text: bytes offered " + counting.offered);
+    }
+
+    // ------------------------------------------------------------------ generated responses
+
+    /** Builds random well-formed responses and what the rule must make of them. */
+    static final class Responses {
+        final ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        final List<String> frames = new ArrayList<>();
+        final List<List<IeeeBlock>> blocks = new ArrayList<>();
+        final List<List<String>> blockData = new ArrayList<>();
+
+        Responses(long seed, int count) {
+            Random random = new Random(seed);
+            for (int r = 0; r < count; r++) {
+                StringBuilder frame = new StringBuilder();
+                List<IeeeBlock> bs = new ArrayList<>();
+                List<String> ds = new ArrayList<>();
+                int elements = random.nextInt(4);
+                for (int e = 0; e < elements; e++) {
+                    if (e > 0) {
+                        frame.append(',');
+                    }
+                    int kind = random.nextInt(4);
+                    if (kind == 0 || kind == 1) {
+                        frame.append(random.nextInt(1000)).append('.').append(random.nextInt(10));
+                    } else if (kind == 2) {
+                        String data = randomData(random, random.nextInt(40));
+                        String len = Integer.toString(data.length());
+                        String pad = "0".repeat(random.nextInt(3));
+                        String digits = pad + len;
+                        frame.append('#').append(digits.length()).append(digits);
+                        bs.add(new IeeeBlock(frame.length(), data.length(), false));
+                        ds.add(data);
+                        frame.append(data);
+                    } else if (e == elements - 1) {
+                        String data = randomData(random, random.nextInt(20)).replace("\n", "").replace("\r", "");
+                        frame.append("#0");
+                        bs.add(new IeeeBlock(frame.length(), data.length(), true));
+                        ds.add(data);
+                        frame.append(data);
+                    }
+                }
+                frames.add(frame.toString());
+                blocks.add(bs);
+                blockData.add(ds);
+                stream.writeBytes(b(frame + (random.nextBoolean() ? "\r\n" : "\n")));
+            }
+        }
+
+        private static String randomData(Random random, int n) {
+            String alphabet = "#0123456789\r\n\u00ff\u0000ab";
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                sb.append(random.nextInt(3) == 0 ? (char) random.nextInt(256)
+                        : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            return sb.toString();
+        }
+    }
+
+    @Test
+    void generatedResponsesComeOutWholeWithTheirBlocksHoweverTheyAreSplit() {
+        for (long seed = 0; seed < 30; seed++) {
+            Responses responses = new Responses(seed, 12);
+            byte[] input = responses.stream.toByteArray();
+            List<Outcome> out = RuleHarness.assertSplitInvariant(LF, input, 20);
+            assertEquals(responses.frames, texts(out), "seed " + seed);
+            for (int r = 0; r < out.size(); r++) {
+                byte[] frame = out.get(r).bytes();
+                List<IeeeBlock> found = ScpiResponseRule.findBlocks(frame, 0, frame.length);
+                assertEquals(responses.blocks.get(r), found, "seed " + seed + " response " + r);
+                for (int k = 0; k < found.size(); k++) {
+                    IeeeBlock blk = found.get(k);
+                    assertEquals(responses.blockData.get(r).get(k),
+                            new String(frame, blk.offset(), blk.length(), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ fuzz
+
+    @Test
+    void randomBytesGiveOnlyFramingErrorsWellFormedFramesAndBoundedMemory() throws Exception {
+        String alphabet = "#0123456789\r\n,ab";
+        for (long seed = 0; seed < 400; seed++) {
+            Random random = new Random(seed);
+            int max = 1 + random.nextInt(64);
+            ScpiResponseRule rule = new ScpiResponseRule(Terminator.values()[random.nextInt(3)], max);
+            byte[] input = new byte[random.nextInt(600)];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = random.nextInt(4) == 0 ? (byte) random.nextInt(256)
+                        : (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            FrameBuffer buffer = new FrameBuffer(16, 1 << 20);
+            int peak = 0;
+            for (int pos = 0; pos < input.length; ) {
+                int n = Math.min(1 + random.nextInt(32), input.length - pos);
+                buffer.append(input, pos, n);
+                pos += n;
+                while (true) {
+                    try {
+                        Frame f = buffer.next(rule);
+                        if (f == null) {
+                            break;
+                        }
+                        byte[] frame = f.bytes();
+                        f.consume();
+                        assertTrue(frame.length <= max, "seed " + seed + ": frame of " + frame.length);
+                        ScpiResponseRule.findBlocks(frame, 0, frame.length); // well-formed: no exception
+                    } catch (CorruptFrameException | FrameTooLongException e) {
+                        assertTrue(e.getMessage().matches(".*\\d.*"), e.getMessage());
+                    } catch (FramingException e) {
+                        throw new AssertionError("seed " + seed + ": undocumented " + e, e);
+                    }
+                }
+                peak = Math.max(peak, buffer.readable());
+            }
+            // what is held is one response under way (at most max bytes) and a header not yet complete
+            assertTrue(peak <= max + 11, "seed " + seed + ": " + peak + " bytes held, max " + max);
+            if (seed % 20 == 0) {
+                RuleHarness.assertSplitInvariant(rule, input, 10);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ findBlocks
+
+    @Test
+    void findBlocksCountsOffsetsFromTheResponseStart() {
+        byte[] a = b("junk1,#13xyz,#0ab");
+        List<IeeeBlock> blocks = ScpiResponseRule.findBlocks(a, 4, a.length - 4);
+        assertEquals(List.of(new IeeeBlock(5, 3, false), new IeeeBlock(11, 2, true)), blocks);
+        assertEquals(8, blocks.get(0).end());
+        assertThrows(UnsupportedOperationException.class, () -> blocks.add(blocks.get(0)));
+    }
+
+    @Test
+    void findBlocksOfPlainTextIsEmpty() {
+        byte[] a = b("+1.234E-03,OFF");
+        assertEquals(List.of(), ScpiResponseRule.findBlocks(a, 0, a.length));
+        assertEquals(List.of(), ScpiResponseRule.findBlocks(a, 3, 0));
+    }
+
+    @Test
+    void findBlocksRejectsBadHeadersAndTruncatedBlocksSayingWhere() {
+        byte[] bad = b("1,#A");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScpiResponseRule.findBlocks(bad, 0, bad.length));
+        assertEquals("bad IEEE 488.2 block header at byte 2 of the response:"
+                + " '#' must be followed by a digit 0-9, not 0x41 ('A')", e.getMessage());
+        byte[] cut = b("#15abc");
+        e = assertThrows(IllegalArgumentException.class, () -> ScpiResponseRule.findBlocks(cut, 0, cut.length));
+        assertEquals("IEEE 488.2 block at byte 0 of the response declares 5 data bytes,"
+                + " but only 3 follow its header", e.getMessage());
+        byte[] shortHeader = b("#31 2");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ScpiResponseRule.findBlocks(shortHeader, 0, 3));
+        assertEquals("bad IEEE 488.2 block header at byte 0 of the response:"
+                + " the response ends after 1 of its 3 length digits", e.getMessage());
+        byte[] hash = b("#");
+        assertThrows(IllegalArgumentException.class, () -> ScpiResponseRule.findBlocks(hash, 0, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> ScpiResponseRule.findBlocks(hash, 1, 1));
+    }
+
+    // ------------------------------------------------------------------ arguments
+
+    @Test
+    void argumentsAreValidatedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ScpiResponseRule(Terminator.LF, 0));
+        assertEquals("maxFrameLength < 1: 0", e.getMessage());
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> new ScpiResponseRule(null, 10));
+        assertEquals("terminator", npe.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new IeeeBlock(-1, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new IeeeBlock(0, -2, true));
+        assertEquals(ScpiResponseRule.DEFAULT_MAX_FRAME_LENGTH, LF.maxFrameLength());
+        assertEquals(Terminator.LF, LF.terminator());
+        assertTrue(LF.failFast());
+    }
+}
