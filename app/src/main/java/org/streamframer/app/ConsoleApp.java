@@ -30,6 +30,7 @@ public final class ConsoleApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler(
                 (t, e) -> workbench.notices().error("Unexpected problem in " + t.getName(), e));
         workbench.show(stage);
+        StartupReport.installIfRequested(stage.getScene(), workbench.frames().rows());
     }
 
     @Override
