@@ -12,6 +12,21 @@ module org.streamframer.app {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.csv;
     requires java.prefs;
+    requires com.fazecast.jSerialComm;
 
     exports org.streamframer.app;
+    exports org.streamframer.app.ui;
+    exports org.streamframer.app.settings;
+    exports org.streamframer.app.connection;
+    exports org.streamframer.app.frames;
+    exports org.streamframer.app.command;
+
+    // Jackson reads and writes the saved settings, profiles, history and favourites
+    opens org.streamframer.app.settings to com.fasterxml.jackson.databind;
+    opens org.streamframer.app.connection to com.fasterxml.jackson.databind;
+    opens org.streamframer.app.frames to com.fasterxml.jackson.databind;
+    opens org.streamframer.app.command to com.fasterxml.jackson.databind;
+    exports org.streamframer.app.sim;
+    exports org.streamframer.app.cli;
+    opens org.streamframer.app.cli to info.picocli;
 }

@@ -10,11 +10,11 @@ module org.streamframer.framing {
 
     exports org.streamframer.framing.rules;
 
-    // exports org.streamframer.framing.fstrm;
+    exports org.streamframer.framing.fstrm;
 
-    // exports org.streamframer.framing.transport;
+    exports org.streamframer.framing.transport;
 
-    // exports org.streamframer.framing.reader;
+    exports org.streamframer.framing.reader;
 
-    // exports org.streamframer.framing.scpi;
+    exports org.streamframer.framing.scpi;
 }

@@ -1,0 +1,266 @@
+package org.streamframer.app.command;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.streamframer.app.connection.ActiveConnection;
+import org.streamframer.app.frames.Escapes;
+import org.streamframer.app.settings.ConfigDir;
+import org.streamframer.app.settings.JsonStore;
+import org.streamframer.app.settings.Saver;
+import org.streamframer.app.ui.Dispatcher;
+import org.streamframer.app.ui.Notifier;
+import org.streamframer.framing.scpi.QueryTimeoutException;
+import org.streamframer.framing.scpi.Response;
+import org.streamframer.framing.scpi.Terminator;
+
+/**
+ * The command console: a command line with history and favourites, sending in query or write
+ * mode over the current connection's SCPI session. Queries run in the background; the
+ * transcript pairs each command with its answer and round-trip time, or says it timed out and
+ * shows what had arrived. History ({@code history.json}) and favourites ({@code favorites.json})
+ * are saved in the background after each change.
+ */
+public final class CommandViewModel {
+
+    static final int HISTORY_LIMIT = 500;
+    static final int TRANSCRIPT_LIMIT = 5_000;
+
+    private final Dispatcher dispatcher;
+    private final Notifier notifier;
+    private final Supplier<ActiveConnection> connection;
+    private final Clock clock;
+    private final JsonStore<List<String>> historyStore;
+    private final JsonStore<List<Favorite>> favoritesStore;
+    private final Saver<List<String>> historySaver;
+    private final Saver<List<Favorite>> favoritesSaver;
+    private final CommandHistory history = new CommandHistory(HISTORY_LIMIT);
+    private final ObservableList<Favorite> favorites = FXCollections.observableArrayList();
+    private final ObservableList<TranscriptEntry> transcript = FXCollections.observableArrayList();
+
+    // Properties
+    private final StringProperty command = new SimpleStringProperty(this, "command", "");
+    private final ObjectProperty<CommandMode> mode = new SimpleObjectProperty<>(this, "mode", CommandMode.AUTO);
+    private final ObjectProperty<Terminator> terminator = new SimpleObjectProperty<>(this, "terminator", Terminator.LF);
+    private final ObjectProperty<Duration> timeout = new SimpleObjectProperty<>(this, "timeout", Duration.ofSeconds(2));
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+
+    public CommandViewModel(Dispatcher dispatcher, Notifier notifier, Supplier<ActiveConnection> connection,
+                            ConfigDir dir, Clock clock) {
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.historyStore = JsonStore.listOf(dir.file("history.json"), String.class);
+        this.favoritesStore = JsonStore.listOf(dir.file("favorites.json"), Favorite.class);
+        this.historySaver = new Saver<>(historyStore, dispatcher, notifier, "the command history");
+        this.favoritesSaver = new Saver<>(favoritesStore, dispatcher, notifier, "the favourite commands");
+    }
+
+    // Properties
+
+    public StringProperty commandProperty() {
+        return command;
+    }
+
+    public ObjectProperty<CommandMode> modeProperty() {
+        return mode;
+    }
+
+    public ObjectProperty<Terminator> terminatorProperty() {
+        return terminator;
+    }
+
+    public ObjectProperty<Duration> timeoutProperty() {
+        return timeout;
+    }
+
+    /** A query is waiting for its answer. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Commands sent, oldest first. */
+    public ObservableList<String> history() {
+        return history.entries();
+    }
+
+    public ObservableList<Favorite> favorites() {
+        return favorites;
+    }
+
+    /** Commands and what became of them, oldest first. */
+    public ObservableList<TranscriptEntry> transcript() {
+        return transcript;
+    }
+
+    /** Completion suggestions for what is typed: history first, then SCPI vocabulary. */
+    public List<String> suggestions(String typed) {
+        return ScpiVocabulary.suggest(typed, history.entries(), 12);
+    }
+
+    // Commands
+
+    /** Loads history and favourites in the background. */
+    public void load() {
+        dispatcher.background(() -> {
+            try {
+                List<String> h = historyStore.load(List.of());
+                List<Favorite> f = favoritesStore.load(defaultFavorites());
+                dispatcher.ui(() -> {
+                    history.setAll(h);
+                    favorites.setAll(f);
+                });
+            } catch (IOException e) {
+                notifier.error("Loading the command history failed", e);
+            }
+        });
+    }
+
+    /** Sends what is in the command field (Enter), clearing it. */
+    public void send() {
+        String c = command.get() == null ? "" : command.get().strip();
+        if (c.isEmpty()) {
+            return;
+        }
+        command.set("");
+        send(c);
+    }
+
+    /** Sends {@code c} in the current mode (buttons, favourites). */
+    public void send(String c) {
+        history.add(c);
+        saveHistory();
+        ActiveConnection conn = connection.get();
+        Instant at = clock.instant();
+        if (conn == null) {
+            add(new TranscriptEntry(at, c, TranscriptEntry.Outcome.FAILED, "not connected", null));
+            return;
+        }
+        boolean query = mode.get().queries(c);
+        Terminator t = terminator.get();
+        Duration wait = timeout.get();
+        if (query) {
+            busy.set(true);
+        }
+        dispatcher.background(() -> {
+            TranscriptEntry e = query ? query(conn, t, c, wait, at) : write(conn, t, c, at);
+            dispatcher.ui(() -> {
+                if (query) {
+                    busy.set(false);
+                }
+                add(e);
+            });
+        });
+    }
+
+    /** Up: an older command into the field. */
+    public void historyUp() {
+        command.set(history.previous(command.get()));
+    }
+
+    /** Down: a newer command (or the draft) into the field. */
+    public void historyDown() {
+        command.set(history.next());
+    }
+
+    public void addFavorite(String name, String cmd) {
+        if (cmd == null || cmd.isBlank()) {
+            return;
+        }
+        favorites.add(new Favorite(name, cmd.strip()));
+        saveFavorites();
+    }
+
+    /** Replaces the favourite at {@code index}. */
+    public void editFavorite(int index, String name, String cmd) {
+        if (index < 0 || index >= favorites.size() || cmd == null || cmd.isBlank()) {
+            return;
+        }
+        favorites.set(index, new Favorite(name, cmd.strip()));
+        saveFavorites();
+    }
+
+    public void removeFavorite(Favorite f) {
+        if (favorites.remove(f)) {
+            saveFavorites();
+        }
+    }
+
+    public void clearTranscript() {
+        transcript.clear();
+    }
+
+    // Internals
+
+    private TranscriptEntry query(ActiveConnection conn, Terminator t, String c, Duration wait, Instant at) {
+        try {
+            Response r = conn.session(t).query(c, wait);
+            return new TranscriptEntry(at, c, TranscriptEntry.Outcome.ANSWERED, answerText(r), r.roundTrip());
+        } catch (QueryTimeoutException e) {
+            String arrived = e.bytesArrived() == 0 ? "nothing arrived"
+                    : e.bytesArrived() + " bytes arrived, last: " + Escapes.escape(e.lastBytes());
+            return new TranscriptEntry(at, c, TranscriptEntry.Outcome.TIMED_OUT,
+                    "no answer in " + wait.toMillis() + " ms; " + arrived, null);
+        } catch (IOException | RuntimeException e) {
+            return new TranscriptEntry(at, c, TranscriptEntry.Outcome.FAILED,
+                    org.streamframer.app.ui.PlainWords.describe(e), null);
+        }
+    }
+
+    private static TranscriptEntry write(ActiveConnection conn, Terminator t, String c, Instant at) {
+        try {
+            conn.session(t).write(c);
+            return new TranscriptEntry(at, c, TranscriptEntry.Outcome.WRITTEN, "", null);
+        } catch (IOException | RuntimeException e) {
+            return new TranscriptEntry(at, c, TranscriptEntry.Outcome.FAILED,
+                    org.streamframer.app.ui.PlainWords.describe(e), null);
+        }
+    }
+
+    static String answerText(Response r) {
+        if (r.hasBlock()) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.blocks().size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append("block of ").append(r.blocks().get(i).length()).append(" bytes");
+            }
+            return "<" + sb + ">";
+        }
+        return Escapes.escape(r.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private void add(TranscriptEntry e) {
+        transcript.add(e);
+        if (transcript.size() > TRANSCRIPT_LIMIT) {
+            transcript.remove(0, transcript.size() - TRANSCRIPT_LIMIT);
+        }
+    }
+
+    private void saveHistory() {
+        historySaver.save(new ArrayList<>(history.entries()));
+    }
+
+    private void saveFavorites() {
+        favoritesSaver.save(new ArrayList<>(favorites));
+    }
+
+    static List<Favorite> defaultFavorites() {
+        return List.of(new Favorite("Read voltage", "MEAS:VOLT:DC?"), new Favorite("Errors", "SYST:ERR?"));
+    }
+}

@@ -1,0 +1,188 @@
+package org.streamframer.app.frames;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.transformation.FilteredList;
+
+import org.streamframer.app.ui.Dispatcher;
+import org.streamframer.framing.reader.ErrorEvent;
+import org.streamframer.framing.reader.FrameEvent;
+import org.streamframer.framing.reader.ReaderListener;
+
+/**
+ * The live frame table. As a {@link ReaderListener} it receives frames on the reader's delivery
+ * thread and only queues them ({@link Batcher}); batches reach {@link #rows()} on the FX thread,
+ * capped at {@link #capProperty()} rows (older rows are dropped from view and counted).
+ */
+public final class FramesViewModel implements ReaderListener {
+
+    /** Default table capacity. */
+    public static final int DEFAULT_CAP = 100_000;
+    static final int DETAIL_MAX_BYTES = 64 * 1024;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final CappedList<FrameRow> log;
+    private final FilteredList<FrameRow> visible;
+    private final Batcher<FrameRow> batcher;
+
+    // Properties
+    private final ObjectProperty<ContentFormat> format = new SimpleObjectProperty<>(this, "format", ContentFormat.TEXT);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final BooleanProperty autoScroll = new SimpleBooleanProperty(this, "autoScroll", true);
+    private final ObjectProperty<FrameRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Integer> cap = new ReadOnlyObjectWrapper<>(this, "cap");
+    private final StringBinding detail;
+    private final StringBinding droppedText;
+
+    public FramesViewModel(Dispatcher dispatcher, int cap) {
+        log = new CappedList<>(cap);
+        this.cap.set(cap);
+        visible = new FilteredList<>(log.items());
+        // generous: the UI may fall behind by up to one table's worth before the oldest are shed
+        batcher = new Batcher<>(dispatcher, Math.max(cap, 10_000), log::append);
+        filter.addListener((o, a, b) -> visible.setPredicate(predicate(b, format.get())));
+        format.addListener((o, a, b) -> visible.setPredicate(predicate(filter.get(), b)));
+        detail = Bindings.createStringBinding(() -> {
+            FrameRow r = selected.get();
+            if (r == null) {
+                return "";
+            }
+            String head = "#" + r.sequence() + "  " + r.direction() + "  " + time(r.time()) + "  " + r.length()
+                    + " bytes" + (r.note().isEmpty() ? "" : "  " + r.note()) + "\n\n";
+            return head + HexDump.format(r.bytes(), DETAIL_MAX_BYTES);
+        }, selected);
+        droppedText = Bindings.createStringBinding(() -> {
+            long d = log.droppedProperty().get() + batcher.droppedBeforeView();
+            return d == 0 ? "" : String.format(Locale.ROOT, "%,d older frames dropped from view (keeping %,d)", d,
+                    this.cap.get());
+        }, log.droppedProperty(), this.cap);
+    }
+
+    // Properties
+
+    /** The rows the table shows (filtered). */
+    public FilteredList<FrameRow> rows() {
+        return visible;
+    }
+
+    /** Every row held, unfiltered. */
+    public List<FrameRow> allRows() {
+        return log.items();
+    }
+
+    public ObjectProperty<ContentFormat> formatProperty() {
+        return format;
+    }
+
+    /** Shows only rows whose content (in the current format) contains this, ignoring case. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** Whether the table follows the newest row. The View clears it when the user scrolls up. */
+    public BooleanProperty autoScrollProperty() {
+        return autoScroll;
+    }
+
+    public ObjectProperty<FrameRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected frame as a hex + ASCII dump with offsets. */
+    public StringBinding detailProperty() {
+        return detail;
+    }
+
+    /** "1,234 older frames dropped from view (keeping 100,000)", or empty. */
+    public StringBinding droppedTextProperty() {
+        return droppedText;
+    }
+
+    public ReadOnlyObjectProperty<Integer> capProperty() {
+        return cap.getReadOnlyProperty();
+    }
+
+    /** Rows dropped from view so far. */
+    public long dropped() {
+        return log.droppedProperty().get() + batcher.droppedBeforeView();
+    }
+
+    /** Batches delivered to the table so far (for tests and the flood probe). */
+    public long batches() {
+        return batcher.drainCount();
+    }
+
+    // Commands
+
+    @Override
+    public void onFrame(FrameEvent e) {
+        batcher.offer(FrameRow.of(e));
+    }
+
+    @Override
+    public void onError(ErrorEvent e) {
+        batcher.offer(FrameRow.of(e));
+    }
+
+    /** Adds a row directly (FX thread), e.g. a TX the console made. */
+    public void add(FrameRow row) {
+        log.append(List.of(row));
+    }
+
+    public void clear() {
+        log.clear();
+        selected.set(null);
+    }
+
+    public void setCap(int n) {
+        log.setCap(n);
+        cap.set(n);
+    }
+
+    public void pauseAutoScroll() {
+        autoScroll.set(false);
+    }
+
+    public void resumeAutoScroll() {
+        autoScroll.set(true);
+    }
+
+    /** The rows as text for the clipboard: one a line, "time dir len content". */
+    public String copy(List<FrameRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        for (FrameRow r : rows) {
+            sb.append(time(r.time())).append('\t').append(r.direction()).append('\t').append(r.length()).append('\t')
+                    .append(r.content(format.get())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** "14:03:22.417". */
+    public static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    static Predicate<FrameRow> predicate(String text, ContentFormat f) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return r -> r.content(f).toLowerCase(Locale.ROOT).contains(needle);
+    }
+}

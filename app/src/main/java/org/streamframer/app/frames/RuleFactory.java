@@ -1,0 +1,43 @@
+package org.streamframer.app.frames;
+
+import java.nio.ByteOrder;
+
+import org.streamframer.framing.FrameRule;
+import org.streamframer.framing.rules.DelimiterRule;
+import org.streamframer.framing.rules.EotRule;
+import org.streamframer.framing.rules.FixedLengthRule;
+import org.streamframer.framing.rules.LengthFieldRule;
+import org.streamframer.framing.rules.LineRule;
+
+/** Builds the framing library's rule for a {@link RuleSpec}. */
+public final class RuleFactory {
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] CR = {'\r'};
+
+    private RuleFactory() {
+    }
+
+    /**
+     * The rule {@code spec} describes.
+     *
+     * @throws IllegalArgumentException if the library refuses the parameters (its message says why)
+     */
+    public static FrameRule build(RuleSpec spec) {
+        int max = spec.maxLength();
+        return switch (spec.kind()) {
+            case LF -> new LineRule(false, max);
+            case CRLF -> new DelimiterRule(CRLF, true, max);
+            case CR -> new DelimiterRule(CR, true, max);
+            case EOT -> new EotRule(EotRule.EOT, true, max, false);
+            case FIXED -> new FixedLengthRule(spec.fixedLength());
+            case LENGTH_FIELD -> new LengthFieldRule(spec.fieldOffset(), spec.fieldSize(),
+                    spec.littleEndian() ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, spec.adjustment(),
+                    spec.strip(), max);
+            case CUSTOM -> new DelimiterRule(FramingViewModel.delimiterBytes(spec.delimiter(), spec.delimiterHex()),
+                    !spec.keepDelimiter(), max);
+            case SCPI, FSTRM, SLIP, COBS, IDLE_GAP -> throw new IllegalArgumentException(spec.kind().label()
+                    + " is not in this build of the framing library yet");
+        };
+    }
+}
