@@ -301,6 +301,19 @@ class CliTest {
     }
 
     @Test
+    void anUnwritableOutFileIsOneLineAndExit1() {
+        String nowhere = tmp.resolve("no-such-dir").resolve("x.out").toString();
+        for (String[] args : List.of(
+                new String[] {"monitor", "--tcp", tcp, "--rule", "lines", "--count", "1", "--out", nowhere},
+                new String[] {"query", "--tcp", tcp, "--out", nowhere, "WAV:DATA?"})) {
+            CliRun.Result r = CliRun.run(args);
+            assertEquals(Cli.EXIT_FAILED, r.exit(), r.toString());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains(nowhere), r.err());
+        }
+    }
+
+    @Test
     void monitorRefusedConnectionIsExit1() throws IOException {
         CliRun.Result r = CliRun.run("monitor", "--tcp", "127.0.0.1:" + freePort(), "--rule", "lines", "--count", "1");
         assertEquals(Cli.EXIT_FAILED, r.exit(), r.toString());
