@@ -185,6 +185,7 @@ class CliTest {
         "monitor --tcp 127.0.0.1:5025 --rule lines --count 0",
         "monitor --tcp 127.0.0.1:5025 --listen 127.0.0.1:0 --rule lines",
         "monitor --tcp 127.0.0.1:5025 --rule fixed:x",
+        "monitor --tcp 127.0.0.1:5025 --rule lines --send a\\",
         "sim --terminator nul",
         "sim --port -5",
         "sim --no-tcp",
