@@ -81,8 +81,9 @@ public final class FramesView {
         TableColumn<FrameRow, Direction> dir = new TableColumn<>("Dir");
         dir.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().direction()));
         dir.setCellFactory(c -> new DirCell());
-        dir.setPrefWidth(48);
-        dir.setMaxWidth(60);
+        dir.setPrefWidth(56);
+        dir.setMinWidth(50);
+        dir.setMaxWidth(70);
         TableColumn<FrameRow, Integer> len = new TableColumn<>("Len");
         len.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().length()));
         len.setPrefWidth(64);
