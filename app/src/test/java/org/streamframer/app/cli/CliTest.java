@@ -185,6 +185,7 @@ class CliTest {
         "monitor --tcp 127.0.0.1:5025 --rule lines --count 0",
         "monitor --tcp 127.0.0.1:5025 --listen 127.0.0.1:0 --rule lines",
         "monitor --tcp 127.0.0.1:5025 --rule fixed:x",
+        "monitor --tcp 127.0.0.1:5025 --rule lines --send a\\",
         "sim --terminator nul",
         "sim --port -5",
         "sim --no-tcp",
@@ -298,6 +299,19 @@ class CliTest {
         assertEquals(Cli.EXIT_FAILED, r.exit(), r.toString());
         assertEquals("one\ntwo\n", r.out());
         assertTrue(r.err().contains("the connection ended after 2 of 10 frames"), r.err());
+    }
+
+    @Test
+    void anUnwritableOutFileIsOneLineAndExit1() {
+        String nowhere = tmp.resolve("no-such-dir").resolve("x.out").toString();
+        for (String[] args : List.of(
+                new String[] {"monitor", "--tcp", tcp, "--rule", "lines", "--count", "1", "--out", nowhere},
+                new String[] {"query", "--tcp", tcp, "--out", nowhere, "WAV:DATA?"})) {
+            CliRun.Result r = CliRun.run(args);
+            assertEquals(Cli.EXIT_FAILED, r.exit(), r.toString());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains(nowhere), r.err());
+        }
     }
 
     @Test
