@@ -178,7 +178,7 @@ public final class ConnectionView {
 
         root.getChildren().addAll(title, labelled("Profile", profileRow), labelled("Save as", name),
                 labelled("Transport", kind), tcp, listen, serial, sim,
-                row(labelled("Terminator", term), reconnect), onConnect, buttons);
+                labelled("Command terminator", term), reconnect, onConnect, buttons);
         root.setPadding(new Insets(4, 0, 8, 0));
     }
 

@@ -107,6 +107,11 @@ public final class ConnectionViewModel {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.rules = Objects.requireNonNull(rules, "rules");
         formValid = Bindings.createBooleanBinding(errors::isEmpty, errors);
+        kind.addListener((o, a, b) -> {
+            if (b == TransportKind.SERIAL && ports.isEmpty() && !listingPorts.get()) {
+                refreshPorts();
+            }
+        });
         for (ObservableValue<?> p : Arrays.asList(kind, host, port, listenAddress, listenPort, serialPort, baud,
                 followUsb)) {
             p.addListener((o, a, b) -> validate());

@@ -51,11 +51,15 @@ public final class FramesViewModel implements ReaderListener {
     private final ReadOnlyObjectWrapper<Integer> cap = new ReadOnlyObjectWrapper<>(this, "cap");
     private final StringBinding detail;
     private final StringBinding droppedText;
+    private final javafx.beans.property.ReadOnlyStringWrapper shownCountText =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "shownCountText", "0 frames");
 
     public FramesViewModel(Dispatcher dispatcher, int cap) {
         log = new CappedList<>(cap);
         this.cap.set(cap);
         shown.set(log.items());
+        log.items().addListener((javafx.collections.ListChangeListener<FrameRow>) c -> countShown());
+        shown.addListener((o, a, b) -> countShown());
         // generous: the UI may fall behind by up to one table's worth before the oldest are shed
         batcher = new Batcher<>(dispatcher, Math.max(cap, 10_000), log::append);
         filter.addListener((o, a, b) -> refilter());
@@ -122,6 +126,11 @@ public final class FramesViewModel implements ReaderListener {
     /** "1,234 older frames dropped from view (keeping 100,000)", or empty. */
     public StringBinding droppedTextProperty() {
         return droppedText;
+    }
+
+    /** "1,234 frames", or "12 of 1,234 frames match" while filtering. */
+    public javafx.beans.property.ReadOnlyStringProperty shownCountTextProperty() {
+        return shownCountText.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Integer> capProperty() {
@@ -193,9 +202,22 @@ public final class FramesViewModel implements ReaderListener {
         return TIME.format(t);
     }
 
+    private void countShown() {
+        int n = shown.get().size();
+        shownCountText.set(shown.get() == log.items()
+                ? String.format(Locale.ROOT, "%,d frame%s", n, n == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "%,d of %,d frames match", n, log.items().size()));
+    }
+
     private void refilter() {
         Predicate<FrameRow> p = predicate(filter.get(), format.get());
-        shown.set(p == null ? log.items() : new FilteredList<>(log.items(), p));
+        if (p == null) {
+            shown.set(log.items());
+            return;
+        }
+        FilteredList<FrameRow> f = new FilteredList<>(log.items(), p);
+        f.addListener((javafx.collections.ListChangeListener<FrameRow>) c -> countShown());
+        shown.set(f);
     }
 
     static Predicate<FrameRow> predicate(String text, ContentFormat f) {

@@ -36,7 +36,7 @@ class FramesViewModelTest {
         assertEquals("*IDN?\\n", rows.get(0).content(ContentFormat.TEXT));
         assertEquals("53 74", rows.get(1).content(ContentFormat.HEX).substring(0, 5));
         assertEquals(FrameRow.Kind.CONTROL, rows.get(2).kind());
-        assertTrue(rows.get(2).content(ContentFormat.TEXT).contains("START"), rows.get(2).content(ContentFormat.TEXT));
+        assertEquals("[Frame Streams START protobuf:dnstap.Dnstap] \\x00\\x00\\x00\\x02", rows.get(2).content(ContentFormat.TEXT));
         assertEquals(FrameRow.Kind.ERROR, rows.get(3).kind());
         assertEquals("error: Length field 70000 over 65536", rows.get(3).content(ContentFormat.TEXT));
     }
