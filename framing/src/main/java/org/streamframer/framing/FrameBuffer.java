@@ -426,16 +426,7 @@ public final class FrameBuffer {
             case NEED_MORE:
                 return needMore(rule, r.resume, r.state);
             case SKIP:
-                if (r.consumeTo <= start || r.consumeTo > end) {
-                    throw new IllegalStateException(rule + " answered skip(" + r.consumeTo
-                            + ") outside the buffered bytes (" + start + ", " + end + "]");
-                }
-                if (discarding) {
-                    discarded += r.consumeTo - start;
-                }
-                start = (int) r.consumeTo;
-                scan = start;
-                scanState = 0;
+                skip(rule, r.consumeTo);
                 return true;
             case CORRUPT:
                 checkSkip(rule, r.consumeTo);
@@ -453,6 +444,20 @@ public final class FrameBuffer {
             default:
                 throw new IllegalStateException(rule + " answered nothing from scan()");
         }
+    }
+
+    /** Drops the bytes before {@code to} silently (a skip answer). */
+    private void skip(FrameRule rule, long to) {
+        if (to <= start || to > end) {
+            throw new IllegalStateException(rule + " answered skip(" + to
+                    + ") outside the buffered bytes (" + start + ", " + end + "]");
+        }
+        if (discarding) {
+            discarded += to - start;
+        }
+        start = (int) to;
+        scan = start;
+        scanState = 0;
     }
 
     /** Handles "need more"; true if the loop should scan again (never for a well-behaved rule). */
@@ -480,6 +485,8 @@ public final class FrameBuffer {
                 throw new FrameTooLongException(Math.max(known, seen), rule.maxFrameLength(), false);
             }
             reportTooLongAtBoundary = true;
+            // a rule may stop at the byte that made the frame too long: the boundary may be buffered
+            return resume < end;
         }
         return false;
     }

@@ -61,7 +61,7 @@ final class MonitorCommand implements Callable<Integer> {
     String listen;
 
     @Option(names = "--rule", paramLabel = "RULE", required = true,
-            description = "How the bytes are framed: scpi, lines, lf, crlf, cr, eot, fstrm, fixed:N, length:N, delimiter:HEX.")
+            description = "How the bytes are framed: scpi, lines, lf, crlf, cr, eot, fstrm, slip, cobs, fixed:N, length:N, idle:MS, delimiter:HEX.")
     String rule;
 
     @Option(names = "--count", paramLabel = "N", description = "Stop after N received frames.")
@@ -190,7 +190,7 @@ final class MonitorCommand implements Callable<Integer> {
             }
         };
         long t0 = System.nanoTime();
-        Thread flusher = flusher(w, done);
+        Thread flusher = flusher(w, done, writeFailure);
         try (ReaderService reader = ReaderService.builder(factory).rule(frameRule).listener(l).name("monitor").start()) {
             flusher.start();
             if (!send.isEmpty()) {
@@ -237,7 +237,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    private static Thread flusher(Writer w, CountDownLatch done) {
+    private static Thread flusher(Writer w, CountDownLatch done, AtomicReference<Exception> failure) {
         Thread t = new Thread(() -> {
             try {
                 while (!done.await(FLUSH_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -248,7 +248,8 @@ final class MonitorCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
-                throw new UncheckedIOException("flushing the monitor output", e);
+                failure.compareAndSet(null, e);
+                done.countDown();
             }
         }, "monitor-flush");
         t.setDaemon(true);

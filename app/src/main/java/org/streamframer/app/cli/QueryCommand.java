@@ -137,7 +137,13 @@ final class QueryCommand implements Callable<Integer> {
 
     private static void checkErrors(InstrumentSession session, String command, Duration timeout)
             throws IOException, CliFailure {
-        List<InstrumentError> errors = session.errors(timeout);
+        List<InstrumentError> errors;
+        try {
+            errors = session.errors(timeout);
+        } catch (QueryTimeoutException e) {
+            throw new CliFailure(Cli.EXIT_TIMEOUT, "'" + command + "' sent, but SYST:ERR? got no answer in "
+                    + timeout.toMillis() + " ms (not an SCPI instrument? use --no-check-errors)", e);
+        }
         if (!errors.isEmpty()) {
             throw new CliFailure(Cli.EXIT_INSTRUMENT_ERROR, "'" + command + "': instrument error " + join(errors));
         }

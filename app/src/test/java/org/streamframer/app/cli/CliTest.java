@@ -136,6 +136,28 @@ class CliTest {
     }
 
     @Test
+    void aPeerThatDoesNotSpeakScpiIsATimeoutOfTheErrorCheck() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread echo = new Thread(() -> {
+                try (Socket s = silent.accept()) {
+                    s.getInputStream().readNBytes(6); // "*CLS\n" and the start of SYST:ERR?, never answered
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("silent peer", e);
+                }
+            }, "silent-peer");
+            echo.start();
+            CliRun.Result r = CliRun.run("query", "--tcp", "127.0.0.1:" + silent.getLocalPort(), "--timeout", "300", "*CLS");
+            assertEquals(Cli.EXIT_TIMEOUT, r.exit(), r.toString());
+            assertEquals("streamframer query: '*CLS' sent, but SYST:ERR? got no answer in 300 ms"
+                    + " (not an SCPI instrument? use --no-check-errors)\n", r.err());
+            echo.join(5000);
+        }
+    }
+
+    @Test
     void refusedConnectionIsOneLineAndExit1() throws IOException {
         int port = freePort();
         CliRun.Result r = CliRun.run("query", "--tcp", "127.0.0.1:" + port, "*IDN?");
@@ -250,6 +272,21 @@ class CliTest {
     }
 
     @Test
+    void monitorDecodesSlipFromAPeer() throws Exception {
+        int port = freePort();
+        CliRun.Running run = CliRun.start("monitor", "--listen", "127.0.0.1:" + port, "--rule", "slip", "--count", "2",
+                "--format", "hex");
+        run.await("listening on");
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            // END "ab" END, then 0x01 ESC ESC_END 0x02 END: the second packet is 01 c0 02
+            s.getOutputStream().write(HexFormat.of().parseHex("c06162c001dbdc02c0"));
+            CliRun.Result r = run.join();
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("6162\n01c002\n", r.out());
+        }
+    }
+
+    @Test
     void monitorReportsAConnectionThatEndsBeforeTheCount() throws Exception {
         int port = freePort();
         CliRun.Running run = CliRun.start("monitor", "--listen", "127.0.0.1:" + port, "--rule", "lines", "--count", "10");
@@ -261,6 +298,19 @@ class CliTest {
         assertEquals(Cli.EXIT_FAILED, r.exit(), r.toString());
         assertEquals("one\ntwo\n", r.out());
         assertTrue(r.err().contains("the connection ended after 2 of 10 frames"), r.err());
+    }
+
+    @Test
+    void anUnwritableOutFileIsOneLineAndExit1() {
+        String nowhere = tmp.resolve("no-such-dir").resolve("x.out").toString();
+        for (String[] args : List.of(
+                new String[] {"monitor", "--tcp", tcp, "--rule", "lines", "--count", "1", "--out", nowhere},
+                new String[] {"query", "--tcp", tcp, "--out", nowhere, "WAV:DATA?"})) {
+            CliRun.Result r = CliRun.run(args);
+            assertEquals(Cli.EXIT_FAILED, r.exit(), r.toString());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains(nowhere), r.err());
+        }
     }
 
     @Test

@@ -107,10 +107,7 @@ public final class ScpiResponseRule implements FrameRule {
      */
     public ScpiResponseRule(Terminator terminator, int maxFrameLength) {
         this.terminator = Objects.requireNonNull(terminator, "terminator");
-        if (maxFrameLength < 1) {
-            throw new IllegalArgumentException("maxFrameLength < 1: " + maxFrameLength);
-        }
-        this.maxFrameLength = maxFrameLength;
+        this.maxFrameLength = Checks.maxFrameLength(maxFrameLength);
     }
 
     /** Responses ended by LF (a CR before it dropped), at most {@link #DEFAULT_MAX_FRAME_LENGTH} bytes. */

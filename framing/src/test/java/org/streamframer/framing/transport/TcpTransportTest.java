@@ -174,7 +174,7 @@ class TcpTransportTest {
 
     @Test
     void closingTheListenerUnblocksAWaitingOpen() throws Exception {
-        TcpListenTransport.Listener l = TcpListenTransport.factory(TcpListenTransport.loopback(0));
+        TcpListenTransport.Listener l = TcpListenTransport.factory(0);
         int port = l.localAddress().getPort();
         CountDownLatch done = new CountDownLatch(1);
         String[] msg = {null};
