@@ -120,7 +120,7 @@ public final class CommandView {
         favBox.setMinWidth(160);
 
         SplitPane middle = new SplitPane(transcript, favBox);
-        middle.setDividerPositions(0.8);
+        middle.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(favBox, false);
 
         field.setId("command-field");

@@ -176,7 +176,8 @@ public final class ConnectionView {
         HBox.setHgrow(disconnect, Priority.ALWAYS);
         HBox buttons = new HBox(6, connect, disconnect);
 
-        root.getChildren().addAll(title, profileRow, name, kind, tcp, listen, serial, sim,
+        root.getChildren().addAll(title, labelled("Profile", profileRow), labelled("Save as", name),
+                labelled("Transport", kind), tcp, listen, serial, sim,
                 row(labelled("Terminator", term), reconnect), onConnect, buttons);
         root.setPadding(new Insets(4, 0, 8, 0));
     }
@@ -211,6 +212,9 @@ public final class ConnectionView {
     private static VBox labelled(String text, Node n) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_SMALL);
+        if (n instanceof javafx.scene.layout.Region r) {
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
         return new VBox(2, l, n);
     }
 

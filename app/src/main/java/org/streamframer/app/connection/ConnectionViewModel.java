@@ -469,6 +469,9 @@ public final class ConnectionViewModel {
                 case CONNECTED -> {
                     s = LinkState.CONNECTED;
                     wasConnected = true;
+                    if (profile.settings().kind() == TransportKind.SIMULATOR) {
+                        detail = "simulated instrument at " + detail;
+                    }
                     sendOnConnect();
                 }
                 case DISCONNECTED -> s = wasConnected ? LinkState.LOST : LinkState.DISCONNECTED;

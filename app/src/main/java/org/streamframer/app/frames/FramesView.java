@@ -65,8 +65,11 @@ public final class FramesView {
     private void createView() {
         table.setId("frames-table");
         table.getStyleClass().addAll("frames-table", Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setItems(vm.rows());
+        table.itemsProperty().bind(vm.shownProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // fixed row height: the virtual flow then never measures rows to place or scroll, which
+        // keeps a batch of thousands of new rows (and the scroll to the newest) cheap
+        table.setFixedCellSize(22);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No frames yet. Connect, then send a command or start a stream."));
 
@@ -81,8 +84,9 @@ public final class FramesView {
         TableColumn<FrameRow, Direction> dir = new TableColumn<>("Dir");
         dir.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().direction()));
         dir.setCellFactory(c -> new DirCell());
-        dir.setPrefWidth(48);
-        dir.setMaxWidth(60);
+        dir.setPrefWidth(56);
+        dir.setMinWidth(50);
+        dir.setMaxWidth(70);
         TableColumn<FrameRow, Integer> len = new TableColumn<>("Len");
         len.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().length()));
         len.setPrefWidth(64);
@@ -144,7 +148,8 @@ public final class FramesView {
         Label count = new Label();
         count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> String.format(java.util.Locale.ROOT, "%,d shown", vm.rows().size()), vm.rows()));
+                () -> String.format(java.util.Locale.ROOT, "%,d shown", vm.rows().size()),
+                javafx.beans.binding.Bindings.size(vm.allRows()), vm.shownProperty()));
         HBox bar = new HBox(6, new HBox(text, hex), filter, follow, copyText, clear, new Spacer(), dropped, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setStyle("-fx-padding: 6px;");
@@ -176,9 +181,9 @@ public final class FramesView {
     private void initListeners() {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.formatProperty().addListener((o, a, b) -> table.refresh());
-        vm.rows().addListener((ListChangeListener<FrameRow>) c -> {
-            if (vm.autoScrollProperty().get() && !vm.rows().isEmpty()) {
-                table.scrollTo(vm.rows().size() - 1);
+        vm.allRows().addListener((ListChangeListener<FrameRow>) c -> {
+            if (vm.autoScrollProperty().get() && !table.getItems().isEmpty()) {
+                table.scrollTo(table.getItems().size() - 1);
             }
         });
         table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {

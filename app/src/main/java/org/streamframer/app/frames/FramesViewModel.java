@@ -38,7 +38,9 @@ public final class FramesViewModel implements ReaderListener {
             .withZone(ZoneId.systemDefault());
 
     private final CappedList<FrameRow> log;
-    private final FilteredList<FrameRow> visible;
+    /** The rows shown: the log itself, or a filtered view of it while a filter is typed. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<javafx.collections.ObservableList<FrameRow>> shown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "shown");
     private final Batcher<FrameRow> batcher;
 
     // Properties
@@ -53,11 +55,11 @@ public final class FramesViewModel implements ReaderListener {
     public FramesViewModel(Dispatcher dispatcher, int cap) {
         log = new CappedList<>(cap);
         this.cap.set(cap);
-        visible = new FilteredList<>(log.items());
+        shown.set(log.items());
         // generous: the UI may fall behind by up to one table's worth before the oldest are shed
         batcher = new Batcher<>(dispatcher, Math.max(cap, 10_000), log::append);
-        filter.addListener((o, a, b) -> visible.setPredicate(predicate(b, format.get())));
-        format.addListener((o, a, b) -> visible.setPredicate(predicate(filter.get(), b)));
+        filter.addListener((o, a, b) -> refilter());
+        format.addListener((o, a, b) -> refilter());
         detail = Bindings.createStringBinding(() -> {
             FrameRow r = selected.get();
             if (r == null) {
@@ -76,13 +78,21 @@ public final class FramesViewModel implements ReaderListener {
 
     // Properties
 
-    /** The rows the table shows (filtered). */
-    public FilteredList<FrameRow> rows() {
-        return visible;
+    /** The rows the table shows now (filtered while a filter is typed). */
+    public javafx.collections.ObservableList<FrameRow> rows() {
+        return shown.get();
     }
 
-    /** Every row held, unfiltered. */
-    public List<FrameRow> allRows() {
+    /**
+     * The list the table shows; it changes when a filter is typed or cleared. Without a filter it
+     * is the log itself, so a flood costs no filtering.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<javafx.collections.ObservableList<FrameRow>> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** Every row held, unfiltered (changes once per batch). */
+    public javafx.collections.ObservableList<FrameRow> allRows() {
         return log.items();
     }
 
@@ -181,6 +191,11 @@ public final class FramesViewModel implements ReaderListener {
     /** "14:03:22.417". */
     public static String time(Instant t) {
         return TIME.format(t);
+    }
+
+    private void refilter() {
+        Predicate<FrameRow> p = predicate(filter.get(), format.get());
+        shown.set(p == null ? log.items() : new FilteredList<>(log.items(), p));
     }
 
     static Predicate<FrameRow> predicate(String text, ContentFormat f) {

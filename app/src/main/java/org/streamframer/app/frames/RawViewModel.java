@@ -88,33 +88,40 @@ public final class RawViewModel {
         } catch (BufferFullException e) {
             throw new IllegalStateException("buffer sized for the capture refused it", e);
         }
-        int origin = buf.start();
+        // positions are offsets into the capture: the buffer may reset its indices once emptied,
+        // but (nothing being appended) the bytes consumed so far are always length - readable
+        int n = bytes.length;
         int frames = 0;
-        while (buf.start() < buf.end()) {
-            int s0 = buf.start();
+        while (buf.readable() > 0) {
+            int s0 = n - buf.readable();
             try {
                 if (!buf.advance(rule)) {
-                    line(sb, base + s0 - origin, original, s0 - origin, buf.end() - origin, s0 - origin,
-                            buf.end() - origin, "incomplete: the rule waits for more");
+                    int p = n - buf.readable();
+                    if (p > s0) {
+                        line(sb, base + s0, original, s0, p, p, p, "dropped while skipping a bad frame");
+                    }
+                    line(sb, base + p, original, p, n, p, n, "incomplete: the rule waits for more");
                     break;
                 }
-                int fs = buf.frameStart();
-                int fe = buf.frameEnd();
+                int head = n - buf.readable(); // the frame's region starts here (after anything skipped)
+                int fs = head + buf.frameStart() - buf.start();
+                int fe = head + buf.frameEnd() - buf.start();
                 buf.consumeFrame();
-                int s1 = buf.start();
+                int s1 = n - buf.readable();
                 frames++;
-                line(sb, base + s0 - origin, original, s0 - origin, s1 - origin, fs - origin,
-                        Math.min(fe, s1) - origin, "frame, " + (fe - fs) + " bytes");
+                if (head > s0) {
+                    line(sb, base + s0, original, s0, head, head, head, "dropped while skipping a bad frame");
+                }
+                line(sb, base + head, original, head, s1, fs, Math.min(fe, s1), "frame, " + (fe - fs) + " bytes");
             } catch (FramingException e) {
-                int s1 = buf.start();
+                int s1 = n - buf.readable();
                 if (s1 > s0) {
-                    line(sb, base + s0 - origin, original, s0 - origin, s1 - origin, s1 - origin, s1 - origin,
-                            "rejected: " + e.getMessage());
+                    line(sb, base + s0, original, s0, s1, s1, s1, "rejected: " + e.getMessage());
                 } else {
                     sb.append("          rejected: ").append(e.getMessage()).append('\n');
-                }
-                if (s1 == s0 && !buf.isDiscarding()) {
-                    break;
+                    if (!buf.isDiscarding()) {
+                        break;
+                    }
                 }
             }
         }
