@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The CLI launcher of the app image: its version, and the simulator and a query both run from it. */
 class CliLauncherIT {
     private static Path cli() {
-        return Build.appImage().resolve("bin").resolve(Build.cliName());
+        return Build.launcher(Build.appImage(), Build.cliName());
     }
 
     @Test

@@ -89,13 +89,13 @@ class DebPackageIT {
 
     @Test
     void cliFromTheUnpackedPackagePrintsItsVersion() throws Exception {
-        Path cli = installDir.resolve("bin").resolve(Build.cliName());
+        Path cli = Build.launcher(installDir, Build.cliName());
         assertEquals("streamframer " + Build.property("projectVersion"), CliCalls.version(cli));
     }
 
     @Test
     void cliFromTheUnpackedPackageQueriesTheSimulatorFromThePackage() throws Exception {
-        Path cli = installDir.resolve("bin").resolve(Build.cliName());
+        Path cli = Build.launcher(installDir, Build.cliName());
         CliCalls.assertIdentifiesSimulator(cli);
     }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamframer.app.connection.ConnectionProfile;
 import org.streamframer.app.connection.ProfileStore;
@@ -23,6 +25,7 @@ import org.streamframer.app.settings.ConfigDir;
  * JavaFX's native libraries loaded from the runtime (not extracted to the user's home).
  * It prints the start-up times it saw; it asserts none (the CI machine is shared).
  */
+@EnabledOnOs(OS.LINUX) // Xvfb, xwininfo, GTK
 class GuiLauncherIT {
     /** Generous: the CI machine has 2 shared cores. */
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -34,7 +37,7 @@ class GuiLauncherIT {
 
     @Test
     void guiLauncherShowsTheSimulatorsFirstAnswer(@TempDir Path home, @TempDir Path config) throws Exception {
-        Path launcher = Build.appImage().resolve("bin").resolve(Build.appName());
+        Path launcher = Build.launcher(Build.appImage(), Build.appName());
         assertTrue(Files.isExecutable(launcher), launcher + " is executable");
         // a technician's saved profile: the built-in simulator, asked *IDN? on connect
         ConnectionProfile d = ConnectionProfile.defaultProfile();
