@@ -480,6 +480,8 @@ public final class FrameBuffer {
                 throw new FrameTooLongException(Math.max(known, seen), rule.maxFrameLength(), false);
             }
             reportTooLongAtBoundary = true;
+            // a rule may stop at the byte that made the frame too long: the boundary may be buffered
+            return resume < end;
         }
         return false;
     }

@@ -57,6 +57,21 @@ final class Build {
         return existing(target().resolve("app-image").resolve(property("appImageDir")));
     }
 
+    /**
+     * The launcher {@code name} inside an app image (or an installed/unpacked one) at {@code image}:
+     * {@code bin/NAME} on Linux, {@code NAME.exe} on Windows, {@code Contents/MacOS/NAME} on macOS.
+     */
+    static Path launcher(Path image, String name) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows")) {
+            return image.resolve(name + ".exe");
+        }
+        if (os.startsWith("mac")) {
+            return image.resolve("Contents").resolve("MacOS").resolve(name);
+        }
+        return image.resolve("bin").resolve(name);
+    }
+
     /** The single installer of the given extension (deb, msi, dmg) in target/installer. */
     static Path installer(String extension) throws IOException {
         Path dir = existing(target().resolve("installer"));

@@ -22,6 +22,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** The jlink runtime holds what the app needs and nothing else. */
 class RuntimeImageIT {
@@ -43,12 +45,14 @@ class RuntimeImageIT {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // the image layout (lib/runtime) is Linux's
     void theAppImageRunsOnThatRuntime() throws IOException {
         Path imageRuntime = Build.appImage().resolve("lib").resolve("runtime");
         assertEquals(releaseModules(Build.runtime()), releaseModules(imageRuntime));
     }
 
     @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
     void runtimeHasNoHeadersManPagesOrJdkCommands() {
         Path runtime = Build.runtime();
         assertFalse(Files.exists(runtime.resolve("include")), "include/ (--no-header-files)");
@@ -62,6 +66,7 @@ class RuntimeImageIT {
      * directly, and are not kept a second time inside the module image.
      */
     @Test
+    @EnabledOnOs(OS.LINUX) // .so files in lib/; Windows keeps .dll files in bin/
     void javafxNativeLibrariesAreInLibNotInTheModuleImage() throws IOException {
         List<String> natives = javafxGraphicsNatives();
         assertTrue(natives.contains("libglassgtk3.so"), "javafx-graphics natives: " + natives);

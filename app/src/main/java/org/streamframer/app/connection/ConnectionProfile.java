@@ -28,9 +28,9 @@ public record ConnectionProfile(String name, ConnectionSettings settings, RuleSp
         onConnect = onConnect == null ? List.of() : List.copyOf(onConnect);
     }
 
-    /** The first-start profile: the simulated instrument, LF framing and terminator. */
+    /** The first-start profile: the simulated instrument, SCPI response framing (blocks), LF terminator. */
     public static ConnectionProfile defaultProfile() {
-        return new ConnectionProfile(DEFAULT_NAME, ConnectionSettings.simulator(), RuleSpec.defaults(RuleKind.LF),
+        return new ConnectionProfile(DEFAULT_NAME, ConnectionSettings.simulator(), RuleSpec.defaults(RuleKind.SCPI),
                 Terminator.LF, List.of(), false);
     }
 

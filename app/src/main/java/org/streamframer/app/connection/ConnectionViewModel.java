@@ -107,6 +107,11 @@ public final class ConnectionViewModel {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.rules = Objects.requireNonNull(rules, "rules");
         formValid = Bindings.createBooleanBinding(errors::isEmpty, errors);
+        kind.addListener((o, a, b) -> {
+            if (b == TransportKind.SERIAL && ports.isEmpty() && !listingPorts.get()) {
+                refreshPorts();
+            }
+        });
         for (ObservableValue<?> p : Arrays.asList(kind, host, port, listenAddress, listenPort, serialPort, baud,
                 followUsb)) {
             p.addListener((o, a, b) -> validate());
@@ -469,6 +474,9 @@ public final class ConnectionViewModel {
                 case CONNECTED -> {
                     s = LinkState.CONNECTED;
                     wasConnected = true;
+                    if (profile.settings().kind() == TransportKind.SIMULATOR) {
+                        detail = "simulated instrument at " + detail;
+                    }
                     sendOnConnect();
                 }
                 case DISCONNECTED -> s = wasConnected ? LinkState.LOST : LinkState.DISCONNECTED;

@@ -189,6 +189,17 @@ public final class FramingViewModel {
         revalidate();
     }
 
+    /** Fills every field from {@code spec} and records it as applied (it is already in force). */
+    public void show(RuleSpec spec) {
+        if (spec == null) {
+            return;
+        }
+        load(spec);
+        if (spec.equals(edited.get())) {
+            applied.set(spec);
+        }
+    }
+
     /** Chooses a preset; applies it at once if its parameters are valid. */
     public void choose(RuleKind k) {
         kind.set(k);

@@ -1,13 +1,19 @@
 package org.streamframer.app.frames;
 
 import java.nio.ByteOrder;
+import java.time.Duration;
 
 import org.streamframer.framing.FrameRule;
+import org.streamframer.framing.fstrm.FstrmRule;
+import org.streamframer.framing.rules.CobsRule;
 import org.streamframer.framing.rules.DelimiterRule;
 import org.streamframer.framing.rules.EotRule;
 import org.streamframer.framing.rules.FixedLengthRule;
 import org.streamframer.framing.rules.LengthFieldRule;
+import org.streamframer.framing.rules.IdleGapRule;
 import org.streamframer.framing.rules.LineRule;
+import org.streamframer.framing.rules.ScpiResponseRule;
+import org.streamframer.framing.rules.SlipRule;
 
 /** Builds the framing library's rule for a {@link RuleSpec}. */
 public final class RuleFactory {
@@ -36,8 +42,11 @@ public final class RuleFactory {
                     spec.strip(), max);
             case CUSTOM -> new DelimiterRule(FramingViewModel.delimiterBytes(spec.delimiter(), spec.delimiterHex()),
                     !spec.keepDelimiter(), max);
-            case SCPI, FSTRM, SLIP, COBS, IDLE_GAP -> throw new IllegalArgumentException(spec.kind().label()
-                    + " is not in this build of the framing library yet");
+            case FSTRM -> new FstrmRule(max);
+            case SCPI -> new ScpiResponseRule(ScpiResponseRule.Terminator.valueOf(spec.scpiTerminator()), max);
+            case SLIP -> new SlipRule(max);
+            case COBS -> new CobsRule(max);
+            case IDLE_GAP -> new IdleGapRule(Duration.ofMillis(spec.idleGapMillis()), max);
         };
     }
 }

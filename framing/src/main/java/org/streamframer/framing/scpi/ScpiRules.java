@@ -3,24 +3,37 @@ package org.streamframer.framing.scpi;
 import java.util.List;
 
 import org.streamframer.framing.FrameRule;
-import org.streamframer.framing.rules.DelimiterRule;
 import org.streamframer.framing.rules.IeeeBlock;
+import org.streamframer.framing.rules.ScpiResponseRule;
 
-/** Where the session gets its response rule and block parser (the rules package). */
+/** The session's bridge to the rules package: its response rule and the block parser. */
 final class ScpiRules {
     private ScpiRules() {
     }
 
-    static final int MAX_RESPONSE = 16 * 1024 * 1024;
-
-    /** Responses end with the terminator (LF when commands have none); the terminator is kept. */
+    /**
+     * SCPI responses ending in the session's terminator (LF when commands have none), IEEE 488.2
+     * blocks stepped over, at most {@link ScpiResponseRule#DEFAULT_MAX_FRAME_LENGTH} bytes.
+     */
     static FrameRule responseRule(Terminator t) {
-        byte[] term = t == Terminator.NONE ? Terminator.LF.bytes() : t.bytes();
-        return new DelimiterRule(term, false, MAX_RESPONSE);
+        ScpiResponseRule.Terminator rt = switch (t) {
+            case LF, NONE -> ScpiResponseRule.Terminator.LF;
+            case CR -> ScpiResponseRule.Terminator.CR;
+            case CRLF -> ScpiResponseRule.Terminator.CRLF;
+        };
+        return new ScpiResponseRule(rt, ScpiResponseRule.DEFAULT_MAX_FRAME_LENGTH);
     }
 
-    /** The IEEE 488.2 blocks in a response frame. */
+    /**
+     * The IEEE 488.2 blocks in a response frame. A frame that is not block syntax where it has a
+     * {@code #} (IEEE 488.2 non-decimal numbers such as {@code #H1F}, or a reader whose rule is not
+     * the SCPI response rule) has none: its text is the answer.
+     */
     static List<IeeeBlock> findBlocks(byte[] response) {
-        return List.of(); // interim: ScpiResponseRule.findBlocks (branch rules4) is not merged yet
+        try {
+            return ScpiResponseRule.findBlocks(response, 0, response.length);
+        } catch (IllegalArgumentException notBlocks) {
+            return List.of();
+        }
     }
 }

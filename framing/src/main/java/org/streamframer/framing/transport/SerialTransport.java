@@ -50,7 +50,7 @@ public final class SerialTransport implements Transport {
     private volatile boolean open = true;
     /** The port was closed and its name released; guarded by {@code closeLock}. */
     private boolean released;
-    private volatile int readTimeoutMs = TcpClientTransport.DEFAULT_READ_TIMEOUT_MS;
+    private volatile int readTimeoutMs = SocketTransport.DEFAULT_READ_TIMEOUT_MS;
 
     private SerialTransport(SerialPort port, String lockKey, SerialSettings settings) {
         this.port = port;

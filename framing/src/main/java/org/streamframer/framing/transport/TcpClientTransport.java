@@ -1,8 +1,6 @@
 package org.streamframer.framing.transport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -20,28 +18,10 @@ import java.util.Objects;
  *
  * <p>Connecting can be interrupted ({@link Thread#interrupt()} on the connecting thread aborts
  * it), so a reader being closed never waits for a connect timeout. Failures carry the address and
- * the reason: "tcp 10.0.0.7:5025: connection refused (nothing listening there)",
+ * the reason: "tcp 10.0.0.7:5025: connection refused (nothing listening there?)",
  * "... : unknown host", "... : no route to host", "... : connect timed out after 3000 ms".
  */
-public final class TcpClientTransport implements Transport {
-
-    private final SocketChannel channel;
-    private final InputStream in;
-    private final OutputStream out;
-    private final Object writeLock = new Object();
-    private final String description;
-    private volatile boolean open = true;
-
-    private TcpClientTransport(SocketChannel channel, String description) throws IOException {
-        this.channel = channel;
-        this.description = description;
-        this.in = channel.socket().getInputStream();
-        this.out = channel.socket().getOutputStream();
-        channel.socket().setSoTimeout(DEFAULT_READ_TIMEOUT_MS);
-    }
-
-    /** How long a {@link #read} waits before returning 0, unless changed with {@link #readTimeout}. */
-    static final int DEFAULT_READ_TIMEOUT_MS = 100;
+public final class TcpClientTransport extends SocketTransport {
 
     /**
      * Connects to {@code host:port}.
@@ -112,54 +92,7 @@ public final class TcpClientTransport implements Transport {
         };
     }
 
-    @Override
-    public int read(byte[] dst, int off, int len) throws IOException {
-        try {
-            return in.read(dst, off, len);
-        } catch (SocketTimeoutException e) {
-            return 0;
-        } catch (IOException e) {
-            if (!open) {
-                return -1; // closed by us while reading
-            }
-            throw new IOException(description + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void write(byte[] src, int off, int len) throws IOException {
-        synchronized (writeLock) {
-            try {
-                out.write(src, off, len);
-            } catch (IOException e) {
-                throw new IOException(description + ": write failed: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    @Override
-    public void readTimeout(Duration timeout) throws IOException {
-        channel.socket().setSoTimeout(TransportTimeouts.millis(timeout));
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open && channel.isOpen();
-    }
-
-    @Override
-    public void close() throws IOException {
-        open = false;
-        channel.close();
-    }
-
-    @Override
-    public String toString() {
-        return description;
+    private TcpClientTransport(SocketChannel channel, String description) throws IOException {
+        super(channel, description);
     }
 }

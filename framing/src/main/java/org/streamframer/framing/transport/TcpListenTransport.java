@@ -2,16 +2,12 @@ package org.streamframer.framing.transport;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -25,23 +21,13 @@ import java.util.Objects;
  * waiting {@code open()}; the reader service closes a factory that is {@link Closeable} when it
  * closes itself.
  */
-public final class TcpListenTransport implements Transport {
+public final class TcpListenTransport extends SocketTransport {
 
-    private final SocketChannel channel;
-    private final InputStream in;
-    private final OutputStream out;
-    private final Object writeLock = new Object();
     private final SocketAddress remote;
-    private final String description;
-    private volatile boolean open = true;
 
     private TcpListenTransport(SocketChannel channel, String description) throws IOException {
-        this.channel = channel;
-        this.description = description;
+        super(channel, description);
         this.remote = channel.getRemoteAddress();
-        this.in = channel.socket().getInputStream();
-        this.out = channel.socket().getOutputStream();
-        channel.socket().setSoTimeout(TcpClientTransport.DEFAULT_READ_TIMEOUT_MS);
     }
 
     /** The loopback address on {@code port} (0 = any free port): the default bind address. */
@@ -57,60 +43,14 @@ public final class TcpListenTransport implements Transport {
         return new Listener(bind == null ? loopback(0) : bind);
     }
 
+    /** A listener on 127.0.0.1:{@code port} (0: any free port; see {@link Listener#localAddress()}). */
+    public static Listener factory(int port) {
+        return new Listener(loopback(port));
+    }
+
     /** Who connected. */
     public SocketAddress remoteAddress() {
         return remote;
-    }
-
-    @Override
-    public int read(byte[] dst, int off, int len) throws IOException {
-        try {
-            return in.read(dst, off, len);
-        } catch (SocketTimeoutException e) {
-            return 0;
-        } catch (IOException e) {
-            if (!open) {
-                return -1;
-            }
-            throw new IOException(description + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void write(byte[] src, int off, int len) throws IOException {
-        synchronized (writeLock) {
-            try {
-                out.write(src, off, len);
-            } catch (IOException e) {
-                throw new IOException(description + ": write failed: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    @Override
-    public void readTimeout(Duration timeout) throws IOException {
-        channel.socket().setSoTimeout(TransportTimeouts.millis(timeout));
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open && channel.isOpen();
-    }
-
-    @Override
-    public void close() throws IOException {
-        open = false;
-        channel.close();
-    }
-
-    @Override
-    public String toString() {
-        return description;
     }
 
     /**

@@ -1,0 +1,99 @@
+package org.streamframer.app.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamframer.app.settings.ConfigDir;
+import org.streamframer.app.ui.Dispatcher;
+import org.streamframer.app.ui.NotificationCenter;
+
+class CommandViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private CommandViewModel vm() {
+        Dispatcher d = Dispatcher.currentThread();
+        return new CommandViewModel(d, new NotificationCenter(d, Clock.systemUTC()), () -> null, new ConfigDir(dir),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void historyIsPersistedAndRestoredAcrossRestarts() throws Exception {
+        CommandViewModel first = vm();
+        first.load();
+        for (String c : List.of("*IDN?", "MEAS:VOLT:DC?", "*IDN?", "SYST:ERR?")) {
+            first.commandProperty().set(c);
+            first.send();
+        }
+        assertEquals(List.of("MEAS:VOLT:DC?", "*IDN?", "SYST:ERR?"), first.history());
+        assertTrue(Files.readString(dir.resolve("history.json")).contains("MEAS:VOLT:DC?"));
+
+        CommandViewModel second = vm();
+        second.load();
+        assertEquals(List.of("MEAS:VOLT:DC?", "*IDN?", "SYST:ERR?"), second.history());
+        second.commandProperty().set("draft");
+        second.historyUp();
+        assertEquals("SYST:ERR?", second.commandProperty().get());
+        second.historyUp();
+        second.historyUp();
+        second.historyUp(); // stays on the oldest
+        assertEquals("MEAS:VOLT:DC?", second.commandProperty().get());
+        second.historyDown();
+        assertEquals("*IDN?", second.commandProperty().get());
+        second.historyDown();
+        second.historyDown();
+        assertEquals("draft", second.commandProperty().get(), "past the newest gives the draft back");
+    }
+
+    @Test
+    void sendingWithoutAConnectionSaysSoInTheTranscript() {
+        CommandViewModel vm = vm();
+        vm.commandProperty().set("  *RST  ");
+        vm.send();
+        assertEquals("", vm.commandProperty().get());
+        TranscriptEntry e = vm.transcript().get(0);
+        assertEquals("*RST", e.command());
+        assertEquals(TranscriptEntry.Outcome.FAILED, e.outcome());
+        assertEquals("not connected", e.answer());
+    }
+
+    @Test
+    void favouritesArePersistedWithDefaultsOnFirstStart() {
+        CommandViewModel vm = vm();
+        vm.load();
+        assertEquals(CommandViewModel.defaultFavorites(), vm.favorites());
+        vm.addFavorite("Ramp", "SOUR:VOLT 5");
+        vm.editFavorite(0, "DC volts", "MEAS:VOLT:DC?");
+        vm.removeFavorite(vm.favorites().get(1));
+        CommandViewModel again = vm();
+        again.load();
+        assertEquals(List.of(new Favorite("DC volts", "MEAS:VOLT:DC?"), new Favorite("Ramp", "SOUR:VOLT 5")),
+                again.favorites());
+    }
+
+    @Test
+    void completionOffersHistoryFirstThenScpiVocabulary() {
+        CommandViewModel vm = vm();
+        vm.send("MEAS:VOLT:DC? 10,0.001");
+        List<String> s = vm.suggestions("meas:v");
+        assertEquals("MEAS:VOLT:DC? 10,0.001", s.get(0));
+        assertTrue(s.contains("MEAS:VOLT:DC?") && s.contains("MEAS:VOLT:AC?"), s.toString());
+        assertEquals(List.of(), vm.suggestions(" "));
+    }
+
+    @Test
+    void modeDecidesQueryOrWrite() {
+        assertTrue(CommandMode.AUTO.queries("*IDN? "));
+        assertTrue(!CommandMode.AUTO.queries("*RST"));
+        assertTrue(CommandMode.QUERY.queries("*RST"));
+        assertTrue(!CommandMode.WRITE.queries("*IDN?"));
+    }
+}

@@ -1,0 +1,124 @@
+package org.streamframer.app.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.streamframer.app.TestSupport.await;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamframer.app.command.CommandViewModel;
+import org.streamframer.app.command.TranscriptEntry;
+import org.streamframer.app.frames.ContentFormat;
+import org.streamframer.app.frames.FramesViewModel;
+import org.streamframer.app.frames.RuleFactory;
+import org.streamframer.app.frames.RuleKind;
+import org.streamframer.app.frames.RuleSpec;
+import org.streamframer.app.settings.ConfigDir;
+import org.streamframer.app.sim.SimulatedInstrument;
+import org.streamframer.app.ui.Dispatcher;
+import org.streamframer.app.ui.NotificationCenter;
+import org.streamframer.framing.reader.Direction;
+import org.streamframer.framing.rules.DelimiterRule;
+
+/** The connection ViewModel against the real built-in simulator, no screen. */
+class ConnectionViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final Dispatcher d = Dispatcher.currentThread();
+    private final NotificationCenter notices = new NotificationCenter(d, Clock.systemUTC());
+    private final ConnectionViewModel vm = new ConnectionViewModel(d, new Connector(List::of, new BuiltInSimulator()),
+            List::of, notices, RuleFactory::build);
+
+    @AfterEach
+    void close() {
+        vm.shutdown();
+    }
+
+    @Test
+    void connectsToTheSimulatorQueriesAndSendsTheOnConnectCommands() {
+        FramesViewModel frames = new FramesViewModel(d, 1000);
+        vm.addListener(frames);
+        vm.onConnectProperty().set("*CLS\n\n");
+        vm.connect();
+        await("connected", 10_000, () -> vm.stateProperty().get() == LinkState.CONNECTED, () -> vm.stateDetailProperty().get());
+        assertTrue(vm.stateDetailProperty().get().startsWith("simulated instrument at tcp 127.0.0.1:"),
+                vm.stateDetailProperty().get());
+        assertNotNull(vm.currentProperty().get());
+        await("the on-connect *CLS as a TX frame", 5_000, () -> frames.allRows().stream()
+                .anyMatch(r -> r.direction() == Direction.TX && r.content(ContentFormat.TEXT).equals("*CLS\\n")));
+
+        CommandViewModel cmd = new CommandViewModel(d, notices, () -> vm.currentProperty().get(), new ConfigDir(dir),
+                Clock.systemUTC());
+        cmd.send("*IDN?");
+        TranscriptEntry e = cmd.transcript().get(0);
+        assertEquals(TranscriptEntry.Outcome.ANSWERED, e.outcome(), e.answer());
+        assertEquals(SimulatedInstrument.IDENTITY, e.answer());
+        assertNotNull(e.roundTrip());
+
+        cmd.modeProperty().set(org.streamframer.app.command.CommandMode.QUERY);
+        cmd.timeoutProperty().set(java.time.Duration.ofMillis(300));
+        cmd.send("*CLS");
+        TranscriptEntry timeout = cmd.transcript().get(1);
+        assertEquals(TranscriptEntry.Outcome.TIMED_OUT, timeout.outcome());
+        assertEquals("no answer in 300 ms; nothing arrived", timeout.answer());
+
+        org.streamframer.app.frames.DetectViewModel detect = new org.streamframer.app.frames.DetectViewModel(d,
+                () -> vm.currentProperty().get(), k -> vm.setFraming(RuleSpec.defaults(k), null));
+        detect.detect();
+        assertEquals(RuleKind.LF, detect.proposalProperty().get(), detect.messageProperty().get());
+        assertTrue(detect.messageProperty().get().startsWith("The answer ends in LF: …"), detect.messageProperty().get());
+        detect.useProposal();
+        assertEquals(RuleKind.LF, vm.framingProperty().get().kind());
+
+        vm.setFraming(RuleSpec.defaults(RuleKind.CRLF), null);
+        assertTrue(vm.currentProperty().get().reader().rule() instanceof DelimiterRule);
+        vm.disconnect();
+        assertEquals(LinkState.DISCONNECTED, vm.stateProperty().get());
+    }
+
+    @Test
+    void aRefusedPortFailsWithTheReasonShownOnce() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        vm.kindProperty().set(TransportKind.TCP_CLIENT);
+        vm.hostProperty().set("127.0.0.1");
+        vm.portProperty().set(Integer.toString(port));
+        vm.connect();
+        await("failed", 10_000, () -> vm.stateProperty().get() == LinkState.FAILED, () -> vm.stateProperty().get().toString());
+        assertTrue(vm.stateDetailProperty().get().toLowerCase().contains("refused"), vm.stateDetailProperty().get());
+        assertEquals(1, notices.shownCount());
+        assertTrue(notices.currentProperty().get().text().contains("tcp 127.0.0.1:" + port),
+                notices.currentProperty().get().text());
+    }
+
+    @Test
+    void badFieldsAreMarkedAndBlockConnecting() {
+        vm.kindProperty().set(TransportKind.TCP_CLIENT);
+        vm.hostProperty().set(" ");
+        vm.portProperty().set("70000");
+        assertEquals("is required", vm.errors().get(ConnectionViewModel.Field.HOST));
+        assertEquals("must be a port from 1 to 65535 (got '70000')", vm.errors().get(ConnectionViewModel.Field.PORT));
+        vm.connect();
+        assertEquals(LinkState.DISCONNECTED, vm.stateProperty().get());
+        assertTrue(notices.currentProperty().get().text().startsWith("Cannot connect: host is required"));
+        vm.kindProperty().set(TransportKind.SERIAL);
+        vm.baudProperty().set("12");
+        assertTrue(vm.errors().containsKey(ConnectionViewModel.Field.BAUD));
+        assertTrue(vm.errors().containsKey(ConnectionViewModel.Field.SERIAL_PORT));
+        vm.serialPortProperty().set("/dev/pts/7");
+        vm.baudProperty().set("115200");
+        assertTrue(vm.errors().isEmpty());
+        assertEquals("serial /dev/pts/7 115200 8N1", vm.profile().settings().describe());
+    }
+}
