@@ -74,7 +74,7 @@ public final class FramesView {
         table.setPlaceholder(new Label("No frames yet. Connect, then send a command or start a stream."));
 
         TableColumn<FrameRow, Long> seq = new TableColumn<>("#");
-        seq.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sequence()));
+        seq.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sequence() < 0 ? null : c.getValue().sequence()));
         seq.setMinWidth(60);
         seq.setPrefWidth(76);
         seq.setMaxWidth(110);

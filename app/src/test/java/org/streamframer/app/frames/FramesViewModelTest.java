@@ -38,7 +38,7 @@ class FramesViewModelTest {
         assertEquals(FrameRow.Kind.CONTROL, rows.get(2).kind());
         assertEquals("[Frame Streams START protobuf:dnstap.Dnstap] \\x00\\x00\\x00\\x02", rows.get(2).content(ContentFormat.TEXT));
         assertEquals(FrameRow.Kind.ERROR, rows.get(3).kind());
-        assertEquals("error: Length field 70000 over 65536", rows.get(3).content(ContentFormat.TEXT));
+        assertEquals("error: length field 70000 over 65536", rows.get(3).content(ContentFormat.TEXT));
     }
 
     @Test
