@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * delivery order.
  *
  * <p>Producers either wait for room ({@link Mode#BLOCK}), give up and count a drop
- * ({@link Mode#DROP}), or add past the capacity ({@link Mode#FORCE}: state changes, the final
- * events of a connection, and events produced by a listener on the delivery thread itself, which
+ * ({@link Mode#DROP}), or add past the capacity ({@link Mode#FORCE}: state changes once the
+ * service is closing, and events produced by a listener on the delivery thread itself, which
  * could otherwise wait for itself forever). Once {@link #closing()} is called nobody waits any
  * more.
  */

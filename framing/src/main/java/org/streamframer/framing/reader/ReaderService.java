@@ -264,6 +264,11 @@ public final class ReaderService implements AutoCloseable {
         return t != null ? t.describe() : String.valueOf(factory);
     }
 
+    /** Whether the calling thread is this service's delivery thread (i.e. inside a listener). */
+    public boolean isDeliveryThread() {
+        return Thread.currentThread() == deliveryThread;
+    }
+
     /** The threads' name prefix. */
     public String name() {
         return name;
@@ -359,9 +364,7 @@ public final class ReaderService implements AutoCloseable {
                 attempt = 0;
                 publishState(ConnectionState.CONNECTED, t.describe());
                 String why = readConnection(t);
-                synchronized (sendLock) {
-                    current = null;
-                }
+                current = null; // a send still holding t fails on the closed transport
                 closeQuietly(t);
                 publishState(ConnectionState.DISCONNECTED, t.describe() + ": " + why);
                 if (closed || !reconnect.enabled() || !backOff(reconnect.delayAfter(0))) {
@@ -501,7 +504,7 @@ public final class ReaderService implements AutoCloseable {
 
     /** The queueing mode for frames and errors from the calling thread. */
     private EventQueue.Mode frameMode() {
-        if (Thread.currentThread() == deliveryThread) {
+        if (isDeliveryThread()) {
             return EventQueue.Mode.FORCE; // a listener sending: waiting for room would wait for itself
         }
         return overflow == OverflowPolicy.BLOCK ? EventQueue.Mode.BLOCK : EventQueue.Mode.DROP;
@@ -516,12 +519,25 @@ public final class ReaderService implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues a state change. Never dropped: it waits for room (whatever the overflow policy: state
+     * changes come at connection boundaries, where holding the reader loses nothing), and once the
+     * service is closing it goes in past the capacity.
+     */
     private void publishState(ConnectionState s, String detail) {
         state = s;
+        StateEvent e = new StateEvent(Instant.now(), s, detail);
         try {
-            queue.put(new StateEvent(Instant.now(), s, detail), EventQueue.Mode.FORCE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // FORCE never waits; keep the flag
+            if (queue.put(e, closed ? EventQueue.Mode.FORCE : EventQueue.Mode.BLOCK)) {
+                return;
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt(); // close(): keep the flag so the reader stops
+        }
+        try {
+            queue.put(e, EventQueue.Mode.FORCE); // closing meanwhile
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt(); // FORCE never waits
         }
     }
 

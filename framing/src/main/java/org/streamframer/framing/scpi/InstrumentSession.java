@@ -81,7 +81,6 @@ public final class InstrumentSession implements AutoCloseable {
             return "InstrumentSession(" + reader.name() + ")";
         }
     };
-    private volatile Thread deliveryThread;
 
     /** A query in flight. */
     private static final class Pending {
@@ -191,8 +190,7 @@ public final class InstrumentSession implements AutoCloseable {
             throw new IllegalArgumentException("timeout <= 0: " + timeout);
         }
         byte[] bytes = encode(command);
-        Thread me = Thread.currentThread();
-        if (me == deliveryThread) {
+        if (reader.isDeliveryThread()) {
             throw new IllegalStateException("query(\"" + command + "\") called from a listener of "
                     + reader.name() + ": it would wait for its own delivery thread");
         }
@@ -262,9 +260,6 @@ public final class InstrumentSession implements AutoCloseable {
 
     /** The delivery thread offers each RX frame. */
     private void offer(FrameEvent e) {
-        if (deliveryThread == null) {
-            deliveryThread = Thread.currentThread();
-        }
         synchronized (monitor) {
             Pending p = pending;
             if (p == null || p.answer != null) {
@@ -282,9 +277,6 @@ public final class InstrumentSession implements AutoCloseable {
     }
 
     private void ended(StateEvent e) {
-        if (deliveryThread == null) {
-            deliveryThread = Thread.currentThread();
-        }
         synchronized (monitor) {
             if (pending != null) {
                 pending.end = e;

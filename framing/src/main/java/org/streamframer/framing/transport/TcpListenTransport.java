@@ -43,6 +43,11 @@ public final class TcpListenTransport extends SocketTransport {
         return new Listener(bind == null ? loopback(0) : bind);
     }
 
+    /** A listener on 127.0.0.1:{@code port} (0: any free port; see {@link Listener#localAddress()}). */
+    public static Listener factory(int port) {
+        return new Listener(loopback(port));
+    }
+
     /** Who connected. */
     public SocketAddress remoteAddress() {
         return remote;
