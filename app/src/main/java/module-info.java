@@ -27,4 +27,6 @@ module org.streamframer.app {
     opens org.streamframer.app.frames to com.fasterxml.jackson.databind;
     opens org.streamframer.app.command to com.fasterxml.jackson.databind;
     exports org.streamframer.app.sim;
+    exports org.streamframer.app.cli;
+    opens org.streamframer.app.cli to info.picocli;
 }

@@ -9,6 +9,7 @@ import org.streamframer.framing.FrameRule;
 import org.streamframer.framing.FrameTooLongException;
 import org.streamframer.framing.FramingException;
 import org.streamframer.framing.rules.DelimiterRule;
+import org.streamframer.framing.rules.Rules;
 
 /**
  * One connected client: its own input buffer (a {@link FrameBuffer} framed into command lines),
@@ -43,8 +44,9 @@ final class SimClient implements Runnable, AutoCloseable {
      * terminator they end with CR (a LF after it is blank space before the next command).
      */
     static FrameRule inputRule(SimConfig.Terminator t) {
-        byte[] delimiter = t == SimConfig.Terminator.CR ? new byte[] {'\r'} : new byte[] {'\n'};
-        return new DelimiterRule(delimiter, true, MAX_LINE);
+        return t == SimConfig.Terminator.CR
+                ? new DelimiterRule(new byte[] {'\r'}, true, MAX_LINE)
+                : Rules.lines(MAX_LINE);
     }
 
     @Override

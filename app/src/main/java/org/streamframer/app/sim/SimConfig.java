@@ -63,9 +63,6 @@ public record SimConfig(String bindAddress, int port, String serialPath, int bau
         if (baud < 1) {
             throw new IllegalArgumentException("baud < 1: " + baud);
         }
-        if (port == NO_TCP && serialPath == null) {
-            throw new IllegalArgumentException("neither TCP (port " + port + ") nor a serial port to serve");
-        }
     }
 
     /** 127.0.0.1:5025, no serial port, LF, seed 1. */

@@ -60,6 +60,9 @@ public final class SimulatedInstrument implements AutoCloseable {
         if (server != null || serialClient != null || closed) {
             throw new IllegalStateException("simulator already started" + (closed ? " and closed" : ""));
         }
+        if (config.port() == SimConfig.NO_TCP && config.serialPath() == null) {
+            throw new IllegalStateException("nothing to serve: no TCP (port " + config.port() + ") and no serial port");
+        }
         try {
             if (config.port() != SimConfig.NO_TCP) {
                 server = bind();
@@ -78,6 +81,7 @@ public final class SimulatedInstrument implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             close();
+            server = null;
             throw e;
         }
         return this;

@@ -1,0 +1,130 @@
+package org.streamframer.app.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import org.streamframer.framing.scpi.QueryTimeoutException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code streamframer}: the headless command line of Streamframer ({@code bin/streamframer}).
+ *
+ * <pre>
+ *   streamframer sim [--port P] [--bind ADDR] [--serial PATH] [--terminator lf|crlf|cr]
+ *   streamframer query (--tcp HOST:PORT | --serial PATH | --resource VISA) [--timeout MS] [--out FILE] COMMAND...
+ *   streamframer monitor (--tcp HOST:PORT | --listen HOST:PORT | --serial PATH | --resource VISA) --rule RULE
+ *                        [--count N] [--format text|hex|jsonl] [--out FILE]
+ *   streamframer fstrm-capture --listen HOST:PORT --type CONTENT_TYPE [--count N] --out FILE
+ *   streamframer fstrm-replay (--tcp HOST:PORT | --resource VISA) --type CONTENT_TYPE FILE
+ * </pre>
+ *
+ * Every failure is one line on stderr, {@code streamframer <command>: <what happened>}, and an
+ * exit code: {@value #EXIT_FAILED} (connection refused, I/O, protocol), {@value #EXIT_USAGE}
+ * (bad arguments), {@value #EXIT_TIMEOUT} (no answer in time), {@value #EXIT_INSTRUMENT_ERROR}
+ * (the instrument's error queue reported an error).
+ */
+@Command(name = "streamframer", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Frames byte streams from bench instruments: a simulated instrument, SCPI queries,"
+                + " a frame monitor and Frame Streams capture/replay.",
+        subcommands = {SimCommand.class, QueryCommand.class, MonitorCommand.class,
+                FstrmCaptureCommand.class, FstrmReplayCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success", "  1  failure (connection refused, I/O error, protocol error)",
+                "  2  bad arguments", "  3  timeout", "  4  the instrument reported an error (SYST:ERR?)"})
+public final class Cli implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_TIMEOUT = 3;
+    public static final int EXIT_INSTRUMENT_ERROR = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(),
+                "missing command (sim, query, monitor, fstrm-capture, fstrm-replay)");
+    }
+
+    /** A command line with the CLI's error handling: one line on stderr, exit 2 for bad arguments. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Cli());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            String name = c.getCommandSpec().qualifiedName();
+            c.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+            c.getErr().flush();
+            return EXIT_USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + describe(ex));
+            c.getErr().flush();
+            return exitCode(ex);
+        });
+        return cmd;
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof CliFailure f) {
+            return f.exitCode();
+        }
+        if (ex instanceof QueryTimeoutException || ex instanceof java.net.SocketTimeoutException) {
+            return EXIT_TIMEOUT;
+        }
+        return EXIT_FAILED;
+    }
+
+    static String describe(Throwable ex) {
+        String m = ex.getMessage();
+        if (ex instanceof CliFailure || ex instanceof IOException) {
+            return m == null ? ex.getClass().getSimpleName() : m;
+        }
+        return ex.getClass().getName() + (m == null ? "" : ": " + m);
+    }
+
+    public static void main(String[] args) {
+        CommandLine cmd = commandLine();
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+        cmd.setOut(out);
+        int code = cmd.execute(args);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** The version from the build ({@code version.properties}, filtered by Maven). */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            return new String[] {"streamframer " + version()};
+        }
+
+        static String version() throws IOException {
+            try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IOException("version.properties is missing from the build");
+                }
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version");
+            }
+        }
+    }
+}

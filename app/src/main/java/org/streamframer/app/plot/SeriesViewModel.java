@@ -1,0 +1,171 @@
+package org.streamframer.app.plot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One polled series as the screen sees it: its samples (capped, oldest dropped first) and
+ * its statistics. All methods are called on the FX thread (in tests: the test thread).
+ *
+ * <p>min / max / mean / last are over every plotted value since the last {@link #clear()},
+ * also values already dropped by the cap; {@link Double#NaN} while there is none.
+ */
+public final class SeriesViewModel {
+
+    private final SeriesSpec spec;
+    private final int maxSamples;
+    private final ObservableList<Sample> samples = FXCollections.observableArrayList();
+    private final ObservableList<Sample> samplesView = FXCollections.unmodifiableObservableList(samples);
+    private double sum;
+
+    // Properties
+    private final ReadOnlyDoubleWrapper last = new ReadOnlyDoubleWrapper(this, "last", Double.NaN);
+    private final ReadOnlyDoubleWrapper min = new ReadOnlyDoubleWrapper(this, "min", Double.NaN);
+    private final ReadOnlyDoubleWrapper max = new ReadOnlyDoubleWrapper(this, "max", Double.NaN);
+    private final ReadOnlyDoubleWrapper mean = new ReadOnlyDoubleWrapper(this, "mean", Double.NaN);
+    private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper(this, "unit", "");
+    private final ReadOnlyLongWrapper values = new ReadOnlyLongWrapper(this, "values");
+    private final ReadOnlyLongWrapper overflows = new ReadOnlyLongWrapper(this, "overflows");
+    private final ReadOnlyLongWrapper notANumbers = new ReadOnlyLongWrapper(this, "notANumbers");
+    private final ReadOnlyLongWrapper garbage = new ReadOnlyLongWrapper(this, "garbage");
+    private final ReadOnlyLongWrapper timeouts = new ReadOnlyLongWrapper(this, "timeouts");
+    private final ReadOnlyLongWrapper failures = new ReadOnlyLongWrapper(this, "failures");
+    private final ReadOnlyLongWrapper skips = new ReadOnlyLongWrapper(this, "skips");
+    private final ReadOnlyStringWrapper lastProblem = new ReadOnlyStringWrapper(this, "lastProblem", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+
+    public SeriesViewModel(SeriesSpec spec, int maxSamples) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        if (maxSamples < 1) {
+            throw new IllegalArgumentException("maxSamples (" + maxSamples + ") must be at least 1");
+        }
+        this.maxSamples = maxSamples;
+    }
+
+    public SeriesSpec spec() {
+        return spec;
+    }
+
+    public int maxSamples() {
+        return maxSamples;
+    }
+
+    /** Samples in arrival order, at most {@link #maxSamples()}. */
+    public ObservableList<Sample> samples() {
+        return samplesView;
+    }
+
+    public ReadOnlyDoubleProperty lastProperty() { return last.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty minProperty() { return min.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty maxProperty() { return max.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty meanProperty() { return mean.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty unitProperty() { return unit.getReadOnlyProperty(); }
+    /** Plotted values since the last clear. */
+    public ReadOnlyLongProperty valuesProperty() { return values.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty overflowsProperty() { return overflows.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty notANumbersProperty() { return notANumbers.getReadOnlyProperty(); }
+    /** Answers that were not numbers. */
+    public ReadOnlyLongProperty garbageProperty() { return garbage.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty timeoutsProperty() { return timeouts.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty failuresProperty() { return failures.getReadOnlyProperty(); }
+    /** Ticks skipped because the previous query was still outstanding. */
+    public ReadOnlyLongProperty skipsProperty() { return skips.getReadOnlyProperty(); }
+    /** The latest thing that was not a plotted value, in words ("" when none). */
+    public ReadOnlyStringProperty lastProblemProperty() { return lastProblem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+
+    /** The newest sample's time, or null. */
+    public Instant latestTime() {
+        return samples.isEmpty() ? null : samples.get(samples.size() - 1).time();
+    }
+
+    // Commands
+
+    /** Takes one poll outcome into the series. */
+    public void accept(PollOutcome o) {
+        if (o instanceof PollOutcome.Answered a) {
+            add(Sample.of(a.time(), a.text(), a.reading()));
+        } else if (o instanceof PollOutcome.TimedOut t) {
+            timeouts.set(timeouts.get() + 1);
+            lastProblem.set("timed out after " + t.timeout().toMillis() + " ms: " + t.error().getMessage());
+        } else if (o instanceof PollOutcome.Failed f) {
+            failures.set(failures.get() + 1);
+            lastProblem.set("failed: " + f.error().getMessage());
+        } else if (o instanceof PollOutcome.Skipped) {
+            skips.set(skips.get() + 1);
+        }
+    }
+
+    /** Forgets all samples, statistics and counters. */
+    public void clear() {
+        samples.clear();
+        sum = 0;
+        last.set(Double.NaN);
+        min.set(Double.NaN);
+        max.set(Double.NaN);
+        mean.set(Double.NaN);
+        for (ReadOnlyLongWrapper c : List.of(values, overflows, notANumbers, garbage, timeouts, failures, skips)) {
+            c.set(0);
+        }
+        lastProblem.set("");
+    }
+
+    void setRunning(boolean r) {
+        running.set(r);
+    }
+
+    /** A copy of the samples (for export off the FX thread). */
+    public List<Sample> snapshot() {
+        return new ArrayList<>(samples);
+    }
+
+    private void add(Sample s) {
+        if (samples.size() >= maxSamples) {
+            samples.remove(0, samples.size() - maxSamples + 1);
+        }
+        samples.add(s);
+        switch (s.kind()) {
+            case VALUE -> addValue(s);
+            case OVERFLOW -> {
+                overflows.set(overflows.get() + 1);
+                lastProblem.set("overflow (" + s.text() + ")");
+            }
+            case NOT_A_NUMBER -> {
+                notANumbers.set(notANumbers.get() + 1);
+                lastProblem.set("not a number (" + s.text() + ")");
+            }
+            case GARBAGE -> {
+                garbage.set(garbage.get() + 1);
+                lastProblem.set("not a number: \"" + abbreviate(s.text()) + "\"");
+            }
+        }
+    }
+
+    private void addValue(Sample s) {
+        double v = s.value();
+        long n = values.get() + 1;
+        sum += v;
+        values.set(n);
+        last.set(v);
+        min.set(n == 1 ? v : Math.min(min.get(), v));
+        max.set(n == 1 ? v : Math.max(max.get(), v));
+        mean.set(sum / n);
+        unit.set(s.unit());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,98 @@
+package org.streamframer.app.blocks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.streamframer.app.sim.SimConfig;
+import org.streamframer.app.sim.SimulatedInstrument;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The viewer shows the simulator's real HCOP:SDUM:DATA? screenshot and WAV:DATA? waveform (headless). */
+@ExtendWith(ApplicationExtension.class)
+class BlockViewFxTest {
+
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-block-io"));
+    private BlockViewModel vm;
+    private BlockView view;
+
+    @Start
+    void start(Stage stage) {
+        vm = new BlockViewModel(io, Platform::runLater);
+        view = new BlockView(vm);
+        stage.setScene(new Scene(view, 900, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        io.shutdownNow();
+    }
+
+    private SimBlockClient.BlockResponse fromSimulator(String command) throws Exception {
+        try (SimulatedInstrument sim = new SimulatedInstrument(SimConfig.ephemeral()).start();
+             SimBlockClient c = new SimBlockClient(sim.port())) {
+            return c.query(command);
+        }
+    }
+
+    @Test
+    void simulatorScreenshotIsShownAsAnImage(FxRobot robot) throws Exception {
+        SimBlockClient.BlockResponse r = fromSimulator("HCOP:SDUM:DATA?");
+        robot.interact(() -> vm.open("HCOP:SDUM:DATA?", r.bytes(), List.of(r.block()), 0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#block-image").queryAs(ImageView.class).getImage() != null);
+        ImageView iv = robot.lookup("#block-image").queryAs(ImageView.class);
+        assertTrue(iv.getImage().getWidth() >= 100 && iv.getImage().getHeight() >= 100,
+                iv.getImage().getWidth() + "x" + iv.getImage().getHeight());
+        TabPane tabs = robot.lookup("#block-tabs").queryAs(TabPane.class);
+        assertEquals("Image", tabs.getSelectionModel().getSelectedItem().getText());
+        assertEquals(ImageKind.PNG, vm.imageKindProperty().get());
+        ListView<?> hex = robot.lookup("#block-hex").queryAs(ListView.class);
+        assertEquals((r.block().length() + 15) / 16, hex.getItems().size());
+        assertTrue(robot.lookup("#block-header").queryLabeled().getText()
+                .endsWith(r.block().length() + " data bytes at offset " + r.block().offset()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void simulatorWaveformIsPlottedAsInt16LittleEndian(FxRobot robot) throws Exception {
+        SimBlockClient.BlockResponse r = fromSimulator("WAV:DATA?");
+        robot.interact(() -> vm.open("WAV:DATA?", r.bytes(), List.of(r.block()), 0));
+        ComboBox<SampleFormat> format = robot.lookup("#block-format").queryAs(ComboBox.class);
+        robot.interact(() -> format.setValue(SampleFormat.INT16));
+        XYChart.Series<Number, Number> trace = view.chart().getData().get(0);
+        int n = r.block().length() / 2;
+        assertEquals(n, trace.getData().size(), "every sample of a " + n + "-sample trace");
+        ByteBuffer b = ByteBuffer.wrap(r.bytes(), r.block().offset(), r.block().length()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            assertEquals((double) b.getShort(), trace.getData().get(i).getYValue().doubleValue(), "sample " + i);
+        }
+        double min = trace.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).min().orElseThrow();
+        double max = trace.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max().orElseThrow();
+        assertTrue(max - min > 1000, "a real trace, not a flat line: " + min + ".." + max);
+        assertEquals("Waveform", robot.lookup("#block-tabs").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedItem().getText());
+        assertNotNull(robot.lookup("#block-wave-summary").queryLabeled().getText());
+        assertTrue(robot.lookup("#block-wave-summary").queryLabeled().getText().startsWith(n + " samples, int16 little-endian"));
+    }
+}
