@@ -12,7 +12,6 @@ module org.streamframer.app {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.csv;
     requires java.prefs;
-    requires com.fazecast.jSerialComm;
 
     exports org.streamframer.app;
     exports org.streamframer.app.ui;
@@ -20,6 +19,9 @@ module org.streamframer.app {
     exports org.streamframer.app.connection;
     exports org.streamframer.app.frames;
     exports org.streamframer.app.command;
+    exports org.streamframer.app.plot;
+    exports org.streamframer.app.blocks;
+    exports org.streamframer.app.log;
 
     // Jackson reads and writes the saved settings, profiles, history and favourites
     opens org.streamframer.app.settings to com.fasterxml.jackson.databind;

@@ -60,6 +60,7 @@ public final class CommandViewModel {
     private final ObjectProperty<Terminator> terminator = new SimpleObjectProperty<>(this, "terminator", Terminator.LF);
     private final ObjectProperty<Duration> timeout = new SimpleObjectProperty<>(this, "timeout", Duration.ofSeconds(2));
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private volatile java.util.function.Consumer<Response> blockHandler;
 
     public CommandViewModel(Dispatcher dispatcher, Notifier notifier, Supplier<ActiveConnection> connection,
                             ConfigDir dir, Clock clock) {
@@ -203,6 +204,11 @@ public final class CommandViewModel {
         }
     }
 
+    /** Called on the FX thread with each answer that carries an IEEE 488.2 block (the block viewer); null: none. */
+    public void setBlockHandler(java.util.function.Consumer<Response> handler) {
+        this.blockHandler = handler;
+    }
+
     public void clearTranscript() {
         transcript.clear();
     }
@@ -212,6 +218,10 @@ public final class CommandViewModel {
     private TranscriptEntry query(ActiveConnection conn, Terminator t, String c, Duration wait, Instant at) {
         try {
             Response r = conn.session(t).query(c, wait);
+            java.util.function.Consumer<Response> onBlock = blockHandler;
+            if (onBlock != null && r.hasBlock()) {
+                dispatcher.ui(() -> onBlock.accept(r));
+            }
             return new TranscriptEntry(at, c, TranscriptEntry.Outcome.ANSWERED, answerText(r), r.roundTrip());
         } catch (QueryTimeoutException e) {
             String arrived = e.bytesArrived() == 0 ? "nothing arrived"

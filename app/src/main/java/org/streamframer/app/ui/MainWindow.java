@@ -62,6 +62,8 @@ public final class MainWindow {
     private final SplitPane outer = new SplitPane();
     private final SplitPane work = new SplitPane();
     private final ObjectProperty<Runnable> saveLog = new SimpleObjectProperty<>(this, "saveLog");
+    private MenuBar menuBar;
+    private Menu fileMenu;
 
     public MainWindow(Parts parts) {
         this.parts = Objects.requireNonNull(parts, "parts");
@@ -88,6 +90,16 @@ public final class MainWindow {
     /** What File > Save log does (the session log feature sets it); the item is disabled while null. */
     public ObjectProperty<Runnable> saveLogActionProperty() {
         return saveLog;
+    }
+
+    /** Adds a menu after the built-in ones. */
+    public void addMenu(Menu m) {
+        menuBar.getMenus().add(m);
+    }
+
+    /** Adds an item to the File menu, above Preferences. */
+    public void addFileItem(MenuItem item) {
+        fileMenu.getItems().add(1, item);
     }
 
     /** The work area's tabs (layout persistence, tests). */
@@ -136,6 +148,7 @@ public final class MainWindow {
         MenuItem prefs = item("Preferences…", MaterialDesignC.COG_OUTLINE, "Shortcut+Comma", parts.preferences());
         MenuItem quit = item("Quit", null, "Shortcut+Q", parts.quit());
         Menu file = new Menu("File", null, saveLogItem, new SeparatorMenuItem(), prefs, new SeparatorMenuItem(), quit);
+        fileMenu = file;
 
         MenuItem connect = item("Connect", MaterialDesignL.LAN_CONNECT, "Shortcut+K", c::connect);
         connect.setId("menu-connect");
@@ -158,6 +171,7 @@ public final class MainWindow {
         MenuItem focus = item("Command line", MaterialDesignC.CONSOLE_LINE, "Shortcut+E", parts.focusCommand());
         Menu view = new Menu("View", null, clear, hex, new SeparatorMenuItem(), dark, focus);
         MenuBar bar = new MenuBar(file, connection, view);
+        menuBar = bar;
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -51,6 +51,9 @@ public final class Workbench {
     private final CommandView commandView;
     private final StatusBarView statusBar;
     private final MainWindow window;
+    private final org.streamframer.app.plot.PlotThreads plotThreads = new org.streamframer.app.plot.PlotThreads();
+    private final org.streamframer.app.plot.PlotViewModel plot;
+    private final org.streamframer.app.log.SessionLogViewModel sessionLog;
     private Stage stage;
 
     /**
@@ -102,6 +105,29 @@ public final class Workbench {
             }
         });
         frames.formatProperty().addListener((o, a, b) -> settings.update(x -> x.withHexContent(b == ContentFormat.HEX)));
+
+        // Plot tab, block viewer, session log (issue 8)
+        plot = new org.streamframer.app.plot.PlotViewModel(plotThreads.runtime());
+        connection.currentProperty().addListener((o, a, b) -> plot.setQueryFunction(
+                b == null ? null : (cmd, timeout) -> b.session().query(cmd, timeout).text()));
+        window.addFeature(new Feature("Plot", org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHART_LINE,
+                new org.streamframer.app.plot.PlotView(plot)));
+        org.streamframer.app.blocks.BlockWindow blocks = new org.streamframer.app.blocks.BlockWindow(null,
+                dispatcher::background, dispatcher::ui);
+        command.setBlockHandler(blocks::show);
+        sessionLog = new org.streamframer.app.log.SessionLogViewModel(new org.streamframer.app.log.FrameSource(
+                connection::addListener, connection::removeListener), dispatcher::ui, dispatcher::background);
+        sessionLog.errorProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                notices.error(b);
+            }
+        });
+        org.streamframer.app.log.SessionLogMenu logMenu = new org.streamframer.app.log.SessionLogMenu(sessionLog,
+                f -> org.streamframer.app.log.LogViewerWindow.open(stage, f.toPath(), sessionLog, dispatcher,
+                        frames.capProperty().get()));
+        window.addMenu(logMenu.menu());
+        window.addFileItem(logMenu.openLogItem());
+        window.saveLogActionProperty().set(logMenu.startJsonl());
     }
 
     /** Shows the window in {@code stage}, restores its size, then loads the last profile and connects. */
@@ -161,6 +187,14 @@ public final class Workbench {
         return notices;
     }
 
+    public org.streamframer.app.plot.PlotViewModel plot() {
+        return plot;
+    }
+
+    public org.streamframer.app.log.SessionLogViewModel sessionLog() {
+        return sessionLog;
+    }
+
     public MainWindow window() {
         return window;
     }
@@ -173,6 +207,9 @@ public final class Workbench {
     public void shutdown() {
         saveWindow();
         statusBar.stop();
+        plot.close();
+        plotThreads.close();
+        sessionLog.stop();
         connection.shutdown();
         settings.flush();
         profiles.flush();
