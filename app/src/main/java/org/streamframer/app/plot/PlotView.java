@@ -60,9 +60,14 @@ public final class PlotView extends BorderPane {
         initListeners();
     }
 
-    /** The chart (for tests and PNG export). */
+    /** The chart (for tests). */
     public LineChart<Number, Number> chart() {
         return chart;
+    }
+
+    /** Snapshots the chart (FX thread, as JavaFX requires) and has the view model write it as PNG in the background. */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> exportPng(java.nio.file.Path file) {
+        return vm.exportPng(SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), file);
     }
 
     private void createView() {
@@ -111,8 +116,7 @@ public final class PlotView extends BorderPane {
         csv.setOnAction(e -> choose("plot.csv", "CSV", "*.csv", f -> vm.exportCsv(f.toPath())));
         Button png = new Button("Export PNG...");
         png.setId("plot-export-png");
-        png.setOnAction(e -> choose("plot.png", "PNG image", "*.png",
-                f -> vm.exportPng(SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), f.toPath())));
+        png.setOnAction(e -> choose("plot.png", "PNG image", "*.png", f -> exportPng(f.toPath())));
 
         ToolBar bar = new ToolBar(new Label("Query"), query, new Label("every"), interval, new Label("ms"), add,
                 pause, clear, new Label("Zoom"), zoom, csv, png);
