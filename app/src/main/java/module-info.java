@@ -12,7 +12,6 @@ module org.streamframer.app {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.csv;
     requires java.prefs;
-    requires com.fazecast.jSerialComm;
 
     exports org.streamframer.app;
     exports org.streamframer.app.ui;

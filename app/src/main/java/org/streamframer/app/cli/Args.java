@@ -19,7 +19,7 @@ final class Args {
             return Terminator.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(),
-                    "--terminator: '" + text + "' is not lf, crlf, cr or none", e, null, null);
+                    "--terminator: '" + text + "' is not lf, crlf, cr or none", e);
         }
     }
 
@@ -27,7 +27,7 @@ final class Args {
         try {
             return RuleNames.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--rule: " + e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), "--rule: " + e.getMessage(), e);
         }
     }
 }

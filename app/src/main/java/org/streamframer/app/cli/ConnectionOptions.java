@@ -88,7 +88,7 @@ final class ConnectionOptions {
             }
             return SerialTransport.factory(serialSettings(serialPath));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 
@@ -105,7 +105,7 @@ final class ConnectionOptions {
             }
             return hp;
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

@@ -62,7 +62,7 @@ final class FstrmCaptureCommand implements Callable<Integer> {
             }
             receiver = new FstrmReceiver(Set.of(type), Duration.ofMillis(timeoutMs), FstrmRule.DEFAULT_MAX_DATA_LENGTH);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter err = spec.commandLine().getErr();
         try (ServerSocket server = bind(hp)) {

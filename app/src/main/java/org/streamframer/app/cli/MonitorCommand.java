@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.streamframer.app.frames.Escapes;
 import org.streamframer.framing.FrameRule;
 import org.streamframer.framing.reader.ConnectionState;
 import org.streamframer.framing.reader.Direction;
@@ -61,7 +62,7 @@ final class MonitorCommand implements Callable<Integer> {
     String listen;
 
     @Option(names = "--rule", paramLabel = "RULE", required = true,
-            description = "How the bytes are framed: scpi, lines, lf, crlf, cr, eot, fstrm, fixed:N, length:N, delimiter:HEX.")
+            description = "How the bytes are framed: scpi, lines, lf, crlf, cr, eot, fstrm, slip, cobs, fixed:N, length:N, idle:MS, delimiter:HEX.")
     String rule;
 
     @Option(names = "--count", paramLabel = "N", description = "Stop after N received frames.")
@@ -75,7 +76,8 @@ final class MonitorCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--send", paramLabel = "TEXT",
-            description = "Send TEXT plus the terminator once connected (repeatable), e.g. 'SIM:STREAM 100000'.")
+            description = "Send TEXT plus the terminator once connected (repeatable), e.g. 'SIM:STREAM 100000';"
+                    + " escapes \\r \\n \\t \\xHH stand for their bytes.")
     List<String> send = new ArrayList<>();
 
     @Option(names = "--terminator", paramLabel = "T", defaultValue = "lf",
@@ -93,6 +95,13 @@ final class MonitorCommand implements Callable<Integer> {
         if (count != null && count < 1) {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1: " + count);
         }
+        for (String s : send) {
+            try {
+                Escapes.unescape(s);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--send '" + s + "': " + e.getMessage(), e);
+            }
+        }
         TcpListenTransport.Listener listener = null;
         TransportFactory factory;
         if (listen != null) {
@@ -102,7 +111,7 @@ final class MonitorCommand implements Callable<Integer> {
             try {
                 listener = TcpListenTransport.factory(HostPort.parse(listen).toAddress());
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--listen: " + e.getMessage(), e, null, null);
+                throw new ParameterException(spec.commandLine(), "--listen: " + e.getMessage(), e);
             }
             factory = listener;
         } else {
@@ -168,6 +177,9 @@ final class MonitorCommand implements Callable<Integer> {
 
             @Override
             public void onError(ErrorEvent e) {
+                if (done.getCount() == 0) {
+                    return; // the partial frame cut off when we stop reading is not news
+                }
                 synchronized (err) {
                     err.println("monitor: " + e.error().getMessage());
                     err.flush();
@@ -187,13 +199,13 @@ final class MonitorCommand implements Callable<Integer> {
             }
         };
         long t0 = System.nanoTime();
-        Thread flusher = flusher(w, done);
+        Thread flusher = flusher(w, done, writeFailure);
         try (ReaderService reader = ReaderService.builder(factory).rule(frameRule).listener(l).name("monitor").start()) {
             flusher.start();
             if (!send.isEmpty()) {
                 awaitConnection(connected, done, failure);
                 for (String s : send) {
-                    reader.send(concat(s.getBytes(StandardCharsets.ISO_8859_1), term.bytes()));
+                    reader.send(concat(s, term.bytes()));
                 }
             }
             done.await();
@@ -234,7 +246,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    private static Thread flusher(Writer w, CountDownLatch done) {
+    private static Thread flusher(Writer w, CountDownLatch done, AtomicReference<Exception> failure) {
         Thread t = new Thread(() -> {
             try {
                 while (!done.await(FLUSH_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -245,14 +257,16 @@ final class MonitorCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
-                throw new UncheckedIOException("flushing the monitor output", e);
+                failure.compareAndSet(null, e);
+                done.countDown();
             }
         }, "monitor-flush");
         t.setDaemon(true);
         return t;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    private static byte[] concat(String text, byte[] b) {
+        byte[] a = Escapes.unescape(text);
         byte[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
@@ -262,7 +276,7 @@ final class MonitorCommand implements Callable<Integer> {
         try {
             return FrameFormat.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--format: '" + format + "' is not text, hex or jsonl", e, null, null);
+            throw new ParameterException(spec.commandLine(), "--format: '" + format + "' is not text, hex or jsonl", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.streamframer.app.cli;
 
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,8 +9,12 @@ import java.util.function.IntFunction;
 
 import org.streamframer.framing.FrameRule;
 import org.streamframer.framing.fstrm.FstrmRule;
+import org.streamframer.framing.rules.CobsRule;
 import org.streamframer.framing.rules.DelimiterRule;
+import org.streamframer.framing.rules.IdleGapRule;
 import org.streamframer.framing.rules.Rules;
+import org.streamframer.framing.rules.ScpiResponseRule;
+import org.streamframer.framing.rules.SlipRule;
 
 /**
  * The {@code --rule} names:
@@ -22,6 +27,8 @@ import org.streamframer.framing.rules.Rules;
  *   length:N        frames led by an N-byte big-endian length (1, 2, 3, 4 or 8), length stripped
  *   delimiter:HEX   frames ending in the bytes HEX (e.g. delimiter:0d0a)
  *   fstrm           Frame Streams (data and control frames)
+ *   slip | cobs     SLIP (RFC 1055) or COBS packets, decoded
+ *   idle:MS         a frame ends after MS milliseconds without a byte
  * </pre>
  */
 final class RuleNames {
@@ -33,15 +40,18 @@ final class RuleNames {
     private static final Map<String, IntFunction<FrameRule>> WITH_NUMBER = new LinkedHashMap<>();
 
     static {
-        SIMPLE.put("scpi", () -> Rules.lines(MAX_FRAME));
+        SIMPLE.put("scpi", () -> new ScpiResponseRule(ScpiResponseRule.Terminator.LF, MAX_FRAME));
         SIMPLE.put("lines", () -> Rules.lines(MAX_FRAME));
         SIMPLE.put("lf", Rules::lf);
         SIMPLE.put("crlf", Rules::crlf);
         SIMPLE.put("cr", Rules::cr);
         SIMPLE.put("eot", Rules::eot);
         SIMPLE.put("fstrm", FstrmRule::new);
+        SIMPLE.put("slip", () -> new SlipRule(MAX_FRAME));
+        SIMPLE.put("cobs", () -> new CobsRule(MAX_FRAME));
         WITH_NUMBER.put("fixed", Rules::fixedLength);
         WITH_NUMBER.put("length", Rules::lengthField);
+        WITH_NUMBER.put("idle", ms -> new IdleGapRule(Duration.ofMillis(ms), MAX_FRAME));
     }
 
     private RuleNames() {
@@ -49,7 +59,7 @@ final class RuleNames {
 
     /** The names, for help texts. */
     static String names() {
-        return String.join(", ", SIMPLE.keySet()) + ", fixed:N, length:N, delimiter:HEX";
+        return String.join(", ", SIMPLE.keySet()) + ", fixed:N, length:N, idle:MS, delimiter:HEX";
     }
 
     /** @throws IllegalArgumentException an unknown name or a bad number (the message lists the names) */

@@ -56,7 +56,7 @@ final class SimCommand implements Callable<Integer> {
             config = new SimConfig(bind, noTcp ? SimConfig.NO_TCP : port, serial, baud,
                     SimConfig.Terminator.parse(terminator), seed);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         SimulatedInstrument sim = new SimulatedInstrument(config).start();
         Thread hook = new Thread(sim::close, "sim-shutdown");

@@ -107,6 +107,11 @@ public final class ConnectionViewModel {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.rules = Objects.requireNonNull(rules, "rules");
         formValid = Bindings.createBooleanBinding(errors::isEmpty, errors);
+        kind.addListener((o, a, b) -> {
+            if (b == TransportKind.SERIAL && ports.isEmpty() && !listingPorts.get()) {
+                refreshPorts();
+            }
+        });
         for (ObservableValue<?> p : Arrays.asList(kind, host, port, listenAddress, listenPort, serialPort, baud,
                 followUsb)) {
             p.addListener((o, a, b) -> validate());
@@ -488,7 +493,7 @@ public final class ConnectionViewModel {
                 }
             });
             if ((s == LinkState.FAILED || s == LinkState.LOST) && !d.isEmpty()) {
-                notifier.error(profile.settings().describe() + ": " + d);
+                notifier.error(s.label() + ": " + d);
             }
         }
 

@@ -17,6 +17,12 @@ import org.streamframer.app.ui.Dispatcher;
  * pending ({@link AtomicBoolean#getAndSet}), so however fast items arrive there is at most ONE
  * pending {@code Platform.runLater}, and each drain hands the sink everything queued so far.
  *
+ * <p>Drains are paced by what they cost: after a drain that kept the FX thread busy for
+ * {@code t}, the next one waits until {@code PACE_FACTOR * t} has passed (at most
+ * {@link #MAX_PACE_MILLIS}). A trickle of frames shows at once; under a flood, where each table
+ * update costs more, the table updates a few times a second and the FX thread stays free for the
+ * user. Still at most one drain is pending (scheduled or queued) at a time.
+ *
  * <p>If the UI falls so far behind that more than {@code maxQueued} items wait, the oldest are
  * dropped here (counted in {@link #droppedBeforeView()}) so memory stays bounded; the view
  * keeps the newest anyway.
@@ -33,6 +39,13 @@ public final class Batcher<T> {
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong drains = new AtomicLong();
+    /** System.nanoTime() before which the next drain should not run. */
+    private volatile long nextDrainNanos;
+
+    /** The next drain waits this many times as long as the last one took. */
+    static final int PACE_FACTOR = 4;
+    /** The longest pause between drains. */
+    static final long MAX_PACE_MILLIS = 500;
 
     /**
      * @param dispatcher where {@code sink} runs ({@link Dispatcher#ui})
@@ -56,7 +69,12 @@ public final class Batcher<T> {
             dropped.incrementAndGet();
         }
         if (!pending.getAndSet(true)) {
-            dispatcher.ui(this::drain);
+            long waitMillis = (nextDrainNanos - System.nanoTime()) / 1_000_000L;
+            if (waitMillis > 0) {
+                dispatcher.uiAfter(waitMillis, this::drain);
+            } else {
+                dispatcher.ui(this::drain);
+            }
         }
     }
 
@@ -87,7 +105,10 @@ public final class Batcher<T> {
         }
         if (!batch.isEmpty()) {
             drains.incrementAndGet();
+            long t0 = System.nanoTime();
             sink.accept(batch);
+            long cost = System.nanoTime() - t0;
+            nextDrainNanos = System.nanoTime() + Math.min(cost * PACE_FACTOR, MAX_PACE_MILLIS * 1_000_000L);
         }
     }
 }

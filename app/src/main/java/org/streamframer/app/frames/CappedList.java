@@ -4,19 +4,19 @@ import java.util.List;
 
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * An observable list that holds at most {@code cap} items: appending past the cap removes the
- * oldest and counts them in {@link #droppedProperty()}. Each append is one change to the list
- * (a removal and an addition), which a virtualized table handles in constant work. FX thread.
+ * oldest (and a twentieth of the cap more, see {@link #append}) and counts them in
+ * {@link #droppedProperty()}. Each append is one change to the list
+ * (a removal and an addition together, see {@link RollingList}). FX thread; read-only to others.
  *
  * @param <T> the item type
  */
 public final class CappedList<T> {
 
-    private final ObservableList<T> items = FXCollections.observableArrayList();
+    private final RollingList<T> items = new RollingList<>();
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
     private int cap;
 
@@ -49,12 +49,17 @@ public final class CappedList<T> {
         this.cap = cap;
         if (items.size() > cap) {
             int excess = items.size() - cap;
-            items.remove(0, excess);
+            items.roll(excess, List.of());
             dropped.set(dropped.get() + excess);
         }
     }
 
-    /** Appends {@code batch}, dropping the oldest items beyond the cap. */
+    /**
+     * Appends {@code batch}, dropping the oldest items beyond the cap. When the cap is reached the
+     * list is trimmed a little further (a twentieth of the cap), so that under a steady flood the
+     * front of the list is cut every few thousand items rather than on every batch: removing from
+     * the front costs the table and its listeners work proportional to the list.
+     */
     public void append(List<T> batch) {
         List<T> add = batch;
         long lost = 0;
@@ -62,20 +67,25 @@ public final class CappedList<T> {
             lost += add.size() - cap;
             add = add.subList(add.size() - cap, add.size());
         }
-        int excess = items.size() + add.size() - cap;
-        if (excess > 0) {
-            items.remove(0, excess);
+        int excess = 0;
+        if (items.size() + add.size() > cap) {
+            int keep = Math.max(0, Math.min(items.size(), cap - add.size() - slack()));
+            excess = items.size() - keep;
             lost += excess;
         }
-        items.addAll(add);
+        items.roll(excess, add);
         if (lost > 0) {
             dropped.set(dropped.get() + lost);
         }
     }
 
+    private int slack() {
+        return cap / 20;
+    }
+
     /** Empties the list and resets the dropped count. */
     public void clear() {
-        items.clear();
+        items.removeAll();
         dropped.set(0);
     }
 }

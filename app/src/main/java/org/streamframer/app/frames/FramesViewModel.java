@@ -34,11 +34,15 @@ public final class FramesViewModel implements ReaderListener {
     /** Default table capacity. */
     public static final int DEFAULT_CAP = 100_000;
     static final int DETAIL_MAX_BYTES = 64 * 1024;
+    /** Bytes per dump row in the detail pane (it sits beside the table). */
+    static final int DETAIL_WIDTH = 8;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     private final CappedList<FrameRow> log;
-    private final FilteredList<FrameRow> visible;
+    /** The rows shown: the log itself, or a filtered view of it while a filter is typed. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<javafx.collections.ObservableList<FrameRow>> shown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "shown");
     private final Batcher<FrameRow> batcher;
 
     // Properties
@@ -49,15 +53,19 @@ public final class FramesViewModel implements ReaderListener {
     private final ReadOnlyObjectWrapper<Integer> cap = new ReadOnlyObjectWrapper<>(this, "cap");
     private final StringBinding detail;
     private final StringBinding droppedText;
+    private final javafx.beans.property.ReadOnlyStringWrapper shownCountText =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "shownCountText", "0 frames");
 
     public FramesViewModel(Dispatcher dispatcher, int cap) {
         log = new CappedList<>(cap);
         this.cap.set(cap);
-        visible = new FilteredList<>(log.items());
+        shown.set(log.items());
+        log.items().addListener((javafx.collections.ListChangeListener<FrameRow>) c -> countShown());
+        shown.addListener((o, a, b) -> countShown());
         // generous: the UI may fall behind by up to one table's worth before the oldest are shed
         batcher = new Batcher<>(dispatcher, Math.max(cap, 10_000), log::append);
-        filter.addListener((o, a, b) -> visible.setPredicate(predicate(b, format.get())));
-        format.addListener((o, a, b) -> visible.setPredicate(predicate(filter.get(), b)));
+        filter.addListener((o, a, b) -> refilter());
+        format.addListener((o, a, b) -> refilter());
         detail = Bindings.createStringBinding(() -> {
             FrameRow r = selected.get();
             if (r == null) {
@@ -65,7 +73,7 @@ public final class FramesViewModel implements ReaderListener {
             }
             String head = "#" + r.sequence() + "  " + r.direction() + "  " + time(r.time()) + "  " + r.length()
                     + " bytes" + (r.note().isEmpty() ? "" : "  " + r.note()) + "\n\n";
-            return head + HexDump.format(r.bytes(), DETAIL_MAX_BYTES);
+            return head + HexDump.format(r.bytes(), DETAIL_MAX_BYTES, DETAIL_WIDTH);
         }, selected);
         droppedText = Bindings.createStringBinding(() -> {
             long d = log.droppedProperty().get() + batcher.droppedBeforeView();
@@ -76,13 +84,21 @@ public final class FramesViewModel implements ReaderListener {
 
     // Properties
 
-    /** The rows the table shows (filtered). */
-    public FilteredList<FrameRow> rows() {
-        return visible;
+    /** The rows the table shows now (filtered while a filter is typed). */
+    public javafx.collections.ObservableList<FrameRow> rows() {
+        return shown.get();
     }
 
-    /** Every row held, unfiltered. */
-    public List<FrameRow> allRows() {
+    /**
+     * The list the table shows; it changes when a filter is typed or cleared. Without a filter it
+     * is the log itself, so a flood costs no filtering.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<javafx.collections.ObservableList<FrameRow>> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** Every row held, unfiltered (changes once per batch). */
+    public javafx.collections.ObservableList<FrameRow> allRows() {
         return log.items();
     }
 
@@ -112,6 +128,11 @@ public final class FramesViewModel implements ReaderListener {
     /** "1,234 older frames dropped from view (keeping 100,000)", or empty. */
     public StringBinding droppedTextProperty() {
         return droppedText;
+    }
+
+    /** "1,234 frames", or "12 of 1,234 frames match" while filtering. */
+    public javafx.beans.property.ReadOnlyStringProperty shownCountTextProperty() {
+        return shownCountText.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Integer> capProperty() {
@@ -181,6 +202,24 @@ public final class FramesViewModel implements ReaderListener {
     /** "14:03:22.417". */
     public static String time(Instant t) {
         return TIME.format(t);
+    }
+
+    private void countShown() {
+        int n = shown.get().size();
+        shownCountText.set(shown.get() == log.items()
+                ? String.format(Locale.ROOT, "%,d frame%s", n, n == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "%,d of %,d frames match", n, log.items().size()));
+    }
+
+    private void refilter() {
+        Predicate<FrameRow> p = predicate(filter.get(), format.get());
+        if (p == null) {
+            shown.set(log.items());
+            return;
+        }
+        FilteredList<FrameRow> f = new FilteredList<>(log.items(), p);
+        f.addListener((javafx.collections.ListChangeListener<FrameRow>) c -> countShown());
+        shown.set(f);
     }
 
     static Predicate<FrameRow> predicate(String text, ContentFormat f) {

@@ -36,8 +36,4 @@ final class ScpiCommandTable {
         }
         return null;
     }
-
-    List<Entry> entries() {
-        return List.copyOf(entries);
-    }
 }

@@ -10,6 +10,7 @@ import org.streamframer.framing.FrameTooLongException;
 import org.streamframer.framing.FramingException;
 import org.streamframer.framing.rules.DelimiterRule;
 import org.streamframer.framing.rules.Rules;
+import org.streamframer.framing.transport.Transport;
 
 /**
  * One connected client: its own input buffer (a {@link FrameBuffer} framed into command lines),
@@ -21,7 +22,7 @@ final class SimClient implements Runnable, AutoCloseable {
     /** The longest command line; a longer one queues -223 "Too much data" and is dropped. */
     static final int MAX_LINE = 64 * 1024;
 
-    private final SimLink link;
+    private final Transport link;
     private final SimConfig.Terminator terminator;
     private final SimSession session;
     private final StreamPacer stream;
@@ -30,7 +31,7 @@ final class SimClient implements Runnable, AutoCloseable {
     private final Runnable onEnd;
     private volatile boolean closing;
 
-    SimClient(SimLink link, SimConfig config, ScpiCommandTable table, String name, LongSupplier clock, Runnable onEnd) {
+    SimClient(Transport link, SimConfig config, ScpiCommandTable table, String name, LongSupplier clock, Runnable onEnd) {
         this.link = link;
         this.terminator = config.terminator();
         this.stream = new StreamPacer(this::write, "sim-stream-" + name, terminator.bytes(), config.seed(), clock);
@@ -100,15 +101,6 @@ final class SimClient implements Runnable, AutoCloseable {
         synchronized (writeLock) {
             link.write(b, off, len);
         }
-    }
-
-    String describe() {
-        return link.describe();
-    }
-
-    /** Lines the stream mode has sent to this client. */
-    long streamedLines() {
-        return stream.sent();
     }
 
     @Override

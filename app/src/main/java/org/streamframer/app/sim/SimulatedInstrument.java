@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.streamframer.framing.transport.SerialSettings;
+import org.streamframer.framing.transport.SerialTransport;
+import org.streamframer.framing.transport.Transport;
+
 /**
  * A simulated bench instrument (a DMM and a scope) that speaks SCPI over TCP and, optionally,
  * a serial port: the console's default connection and the test bench for everything above it.
@@ -72,7 +76,7 @@ public final class SimulatedInstrument implements AutoCloseable {
                 accept.start();
             }
             if (config.serialPath() != null) {
-                SerialLink link = SerialLink.open(config.serialPath(), config.baud());
+                Transport link = SerialTransport.open(SerialSettings.of(config.serialPath(), config.baud()));
                 serialClient = new SimClient(link, config, table, "serial", System::nanoTime, () -> { });
                 Thread t = new Thread(serialClient, "sim-serial");
                 t.setDaemon(true);
@@ -111,7 +115,14 @@ public final class SimulatedInstrument implements AutoCloseable {
                 }
                 return;
             } catch (IOException e) {
+                // e.g. out of file descriptors: say so and back off rather than spin
                 log("simulator accept failed: " + e.getMessage());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 continue;
             }
             serve(socket);
@@ -207,13 +218,21 @@ public final class SimulatedInstrument implements AutoCloseable {
                 toJoin = new ArrayList<>(threads);
             }
         }
+        // join even when interrupted: until the accept thread has left accept(), the kernel may
+        // still complete connections to the closed socket
+        boolean interrupted = false;
         for (Thread t : toJoin) {
-            try {
-                t.join(JOIN_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            long deadline = System.nanoTime() + JOIN_MILLIS * 1_000_000;
+            while (t.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

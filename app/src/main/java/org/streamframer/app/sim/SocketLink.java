@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 
-/** A TCP client of the simulator. */
-final class SocketLink implements SimLink {
+import org.streamframer.framing.transport.Transport;
+
+/** A TCP client of the simulator, accepted by its listening socket. */
+final class SocketLink implements Transport {
 
     private final Socket socket;
     private final InputStream in;
@@ -39,7 +41,8 @@ final class SocketLink implements SimLink {
         socket.close();
     }
 
-    boolean isClosed() {
-        return socket.isClosed();
+    @Override
+    public boolean isOpen() {
+        return !socket.isClosed();
     }
 }

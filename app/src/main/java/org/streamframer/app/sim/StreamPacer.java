@@ -11,9 +11,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Paced by time, not by a sleep per line: every wake-up it sends, in one write, as many lines
  * as the clock says are due (at most a 64 KiB batch per write), then parks until the next line is
- * due (at most 1 ms). A reader that falls more than one second behind loses that backlog rather
- * than getting it in one burst; {@link #skipped()} counts those lines. Nothing is allocated per
- * line: sequence digits are written into the batch, readings come from a ring made at start.
+ * due (at least 200 us, so high rates go out in batches; at most 50 ms). A reader that falls
+ * more than one second behind loses that backlog rather than getting it in one burst (logged at
+ * DEBUG). Nothing is allocated per line: sequence digits are written into the batch, readings
+ * come from a ring made at start.
  */
 final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
 
@@ -25,7 +26,11 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
 
     private static final int BATCH_BYTES = 64 * 1024;
     private static final int RING = 512;
-    private static final long MAX_PARK_NANOS = 1_000_000;
+    /** The longest park: a changed rate is picked up within it ({@link #stop()} unparks at once). */
+    private static final long MAX_PARK_NANOS = 50_000_000;
+    /** The shortest park: at high rates lines go out in batches of 200 us, not one by one. */
+    private static final long MIN_PARK_NANOS = 200_000;
+    private static final System.Logger LOG = System.getLogger(StreamPacer.class.getName());
 
     private final Sink sink;
     private final String threadName;
@@ -35,9 +40,6 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
 
     private volatile int rate;
     private volatile boolean running;
-    private volatile long sentTotal;
-    private volatile long skippedTotal;
-    private volatile IOException failure;
     /** The next line's number; only the stream thread touches it (one at a time). */
     private long nextSeq;
     private Thread thread;
@@ -63,6 +65,8 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
             thread = new Thread(this::run, threadName);
             thread.setDaemon(true);
             thread.start();
+        } else {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -89,21 +93,12 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
         stop();
     }
 
-    /** Lines sent since the instrument started. */
-    long sent() {
-        return sentTotal;
-    }
-
-    /** Lines dropped because the reader was more than a second behind. */
-    long skipped() {
-        return skippedTotal;
-    }
-
     private void run() {
         int current = rate;
         long t0 = System.nanoTime();
         long sentAtRate = 0;
         long seq = nextSeq;
+        long skipped = 0;
         try {
             while (running) {
                 if (rate != current) {
@@ -115,14 +110,14 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
                 long due = (long) ((now - t0) * (current / 1e9)) - sentAtRate;
                 if (due > current) {
                     // over a second behind: drop the backlog, keep the rate from here
-                    skippedTotal += due;
+                    skipped += due;
                     sentAtRate += due;
                     seq += due;
                     due = 0;
                 }
                 if (due <= 0) {
-                    long untilNext = (long) (1e9 / current) - (now - t0) % Math.max(1, (long) (1e9 / current));
-                    LockSupport.parkNanos(Math.max(10_000, Math.min(MAX_PARK_NANOS, untilNext)));
+                    long nextDue = t0 + (long) ((sentAtRate + 1) * (1e9 / current));
+                    LockSupport.parkNanos(Math.max(MIN_PARK_NANOS, Math.min(MAX_PARK_NANOS, nextDue - now)));
                     continue;
                 }
                 int len = 0;
@@ -133,20 +128,18 @@ final class StreamPacer implements SimSession.StreamControl, AutoCloseable {
                 }
                 sink.write(batch, 0, len);
                 sentAtRate += lines;
-                sentTotal += lines;
             }
         } catch (IOException e) {
             // the client went away; its reader thread sees the same end and closes the link
-            failure = e;
             running = false;
+            LOG.log(System.Logger.Level.DEBUG, threadName + " stopped: " + e.getMessage());
         } finally {
             nextSeq = seq;
+            if (skipped > 0) {
+                LOG.log(System.Logger.Level.DEBUG, threadName + ": " + skipped
+                        + " lines dropped while the reader was over a second behind");
+            }
         }
-    }
-
-    /** Why the stream stopped by itself (the write failed), or null. */
-    IOException failure() {
-        return failure;
     }
 
     /** Writes {@code seq,reading<term>} at {@code pos}; returns the new end. */

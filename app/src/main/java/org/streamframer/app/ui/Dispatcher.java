@@ -16,6 +16,14 @@ public interface Dispatcher {
     /** Runs {@code task} on the FX thread, later. */
     void ui(Runnable task);
 
+    /**
+     * Runs {@code task} on the FX thread after about {@code millis} ms (pacing UI updates). The
+     * test dispatchers run it at once.
+     */
+    default void uiAfter(long millis, Runnable task) {
+        ui(task);
+    }
+
     /** Both kinds of work run at once on the calling thread: for tests. */
     static Dispatcher currentThread() {
         return new Dispatcher() {

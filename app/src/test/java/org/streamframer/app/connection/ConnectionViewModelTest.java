@@ -64,6 +64,21 @@ class ConnectionViewModelTest {
         assertEquals(SimulatedInstrument.IDENTITY, e.answer());
         assertNotNull(e.roundTrip());
 
+        cmd.modeProperty().set(org.streamframer.app.command.CommandMode.QUERY);
+        cmd.timeoutProperty().set(java.time.Duration.ofMillis(300));
+        cmd.send("*CLS");
+        TranscriptEntry timeout = cmd.transcript().get(1);
+        assertEquals(TranscriptEntry.Outcome.TIMED_OUT, timeout.outcome());
+        assertEquals("no answer in 300 ms; nothing arrived", timeout.answer());
+
+        org.streamframer.app.frames.DetectViewModel detect = new org.streamframer.app.frames.DetectViewModel(d,
+                () -> vm.currentProperty().get(), k -> vm.setFraming(RuleSpec.defaults(k), null));
+        detect.detect();
+        assertEquals(RuleKind.LF, detect.proposalProperty().get(), detect.messageProperty().get());
+        assertTrue(detect.messageProperty().get().startsWith("The answer ends in LF: …"), detect.messageProperty().get());
+        detect.useProposal();
+        assertEquals(RuleKind.LF, vm.framingProperty().get().kind());
+
         vm.setFraming(RuleSpec.defaults(RuleKind.CRLF), null);
         assertTrue(vm.currentProperty().get().reader().rule() instanceof DelimiterRule);
         vm.disconnect();
@@ -83,8 +98,8 @@ class ConnectionViewModelTest {
         await("failed", 10_000, () -> vm.stateProperty().get() == LinkState.FAILED, () -> vm.stateProperty().get().toString());
         assertTrue(vm.stateDetailProperty().get().toLowerCase().contains("refused"), vm.stateDetailProperty().get());
         assertEquals(1, notices.shownCount());
-        assertTrue(notices.currentProperty().get().text().contains("tcp 127.0.0.1:" + port),
-                notices.currentProperty().get().text());
+        String text = notices.currentProperty().get().text();
+        assertTrue(text.startsWith("Connection failed: ") && text.contains("127.0.0.1:" + port), text);
     }
 
     @Test

@@ -274,6 +274,7 @@ class SimulatedInstrumentTest {
             assertEquals("1000", other.query("WAV:POIN?"));
             assertEquals("-113,\"Undefined header\"", client.query("SYST:ERR?"));
             assertEquals("33", client.query("WAV:POIN?"));
+            assertEquals(2, sim.clientCount());
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -34,17 +34,25 @@ class StreamModeTest {
         return new long[] {lines, System.nanoTime() - t0, seq};
     }
 
+    /** A buffered line reader on the socket (5 s read timeout). */
+    private static BufferedReader lines(Socket s) throws IOException {
+        s.setSoTimeout(5000);
+        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII), 1 << 16);
+    }
+
+    private static double rate(long[] r) {
+        return r[0] / (r[1] / 1e9);
+    }
+
     @Test
     void streamRunsRoughlyAtItsRateAndStopsCleanly() throws IOException {
         try (SimulatedInstrument sim = new SimulatedInstrument(SimConfig.ephemeral()).start();
              Socket s = new Socket("127.0.0.1", sim.port())) {
-            s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII), 1 << 16);
+            BufferedReader in = lines(s);
             out.write("SIM:STREAM 20000\n".getBytes(StandardCharsets.US_ASCII));
             long[] warm = readFor(in, 200, 0);
-            long[] r = readFor(in, 1500, warm[2]);
-            double rate = r[0] / (r[1] / 1e9);
+            double rate = rate(readFor(in, 1500, warm[2]));
             assertTrue(rate > 20000 * 0.4 && rate < 20000 * 1.6, "stream rate " + rate + " lines/s for 20000 asked");
 
             out.write("SIM:STREAM?\n".getBytes(StandardCharsets.US_ASCII));
@@ -67,12 +75,10 @@ class StreamModeTest {
     void highRateStreamIsBatched() throws IOException {
         try (SimulatedInstrument sim = new SimulatedInstrument(SimConfig.ephemeral()).start();
              Socket s = new Socket("127.0.0.1", sim.port())) {
-            s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII), 1 << 16);
+            BufferedReader in = lines(s);
             out.write("SIM:STREAM 200000\n".getBytes(StandardCharsets.US_ASCII));
-            long[] r = readFor(in, 1000, 0);
-            double rate = r[0] / (r[1] / 1e9);
+            double rate = rate(readFor(in, 1000, 0));
             // generous: the machine is shared; a sleep per line could not come near this
             assertTrue(rate > 40_000, "stream rate " + rate + " lines/s for 200000 asked");
             out.write("*RST\n".getBytes(StandardCharsets.US_ASCII));

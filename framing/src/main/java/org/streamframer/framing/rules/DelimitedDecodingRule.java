@@ -11,7 +11,7 @@ import org.streamframer.framing.ScanResult;
  *
  * <pre>
  *   D D e e e e D e e D        D = delimiter, e = encoded byte
- *   |-| |&lt;-1-&gt;| |&lt;2&gt;|
+ *       |frame 1|   |-2-|
  *   empty frames (delimiters in a row) are dropped silently
  * </pre>
  *
@@ -26,11 +26,8 @@ abstract sealed class DelimitedDecodingRule implements FrameRule permits SlipRul
     private final int maxFrameLength;
 
     DelimitedDecodingRule(byte delimiter, int maxFrameLength) {
-        if (maxFrameLength < 1) {
-            throw new IllegalArgumentException("maxFrameLength < 1: " + maxFrameLength);
-        }
         this.delimiter = delimiter;
-        this.maxFrameLength = maxFrameLength;
+        this.maxFrameLength = Checks.maxFrameLength(maxFrameLength);
     }
 
     /**
@@ -60,9 +57,9 @@ abstract sealed class DelimitedDecodingRule implements FrameRule permits SlipRul
         // a byte at or past `limit` that is not the delimiter makes the encoded frame too long
         long limit = discarding ? Long.MAX_VALUE : (long) start + maxFrameLength;
         int stop = (int) Math.min(end, limit);
-        int i = from;
-        while (i < stop && a[i] != delimiter) {
-            i++;
+        int i = from < stop ? ByteSearch.indexOf(a, from, stop, delimiter) : -1;
+        if (i < 0) {
+            i = Math.max(from, stop);
         }
         boolean found = i < stop || (i < end && a[i] == delimiter);
         if (!found) {

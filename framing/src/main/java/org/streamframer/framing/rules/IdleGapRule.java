@@ -11,10 +11,11 @@ import org.streamframer.framing.ScanResult;
  * Frames end when the line goes quiet (Modbus RTU style): no byte for at least the gap.
  *
  * <pre>
- *   time  --&gt;
- *   fills   [01 03][00 00 00 0A C5 CD]            [01 03 14 ...]
- *           |&lt;-- under the gap --&gt;|&lt;-- gap or more --&gt;|
- *           |&lt;------- frame 1 --------&gt;|            frame 2 ...
+ *   time ---&gt;
+ *   fills   [01 03]  [00 00 00 0A C5 CD]                [01 03 14 ...]
+ *                 |--|                 |----------------|
+ *                 under the gap          the gap or more
+ *           |--------- frame 1 --------|                |-- frame 2 ...
  * </pre>
  *
  * <h2>When a frame ends</h2>
@@ -71,9 +72,7 @@ public final class IdleGapRule implements FrameRule {
         if (gap.isNegative() || gap.isZero()) {
             throw new IllegalArgumentException("gap must be positive: " + gap);
         }
-        if (maxFrameLength < 1) {
-            throw new IllegalArgumentException("maxFrameLength < 1: " + maxFrameLength);
-        }
+        Checks.maxFrameLength(maxFrameLength);
         try {
             this.gapNanos = gap.toNanos();
         } catch (ArithmeticException e) {

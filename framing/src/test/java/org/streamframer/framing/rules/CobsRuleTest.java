@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.streamframer.framing.rules.CodecTesting.hex;
+import static org.streamframer.framing.rules.CodecTesting.outcomes;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -14,19 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.streamframer.framing.CorruptFrameException;
 import org.streamframer.framing.FrameBuffer;
 import org.streamframer.framing.FrameTooLongException;
-import org.streamframer.framing.RuleHarness;
 
 class CobsRuleTest {
 
     private static final CobsRule RULE = new CobsRule(4096);
-
-    static byte[] hex(String s) {
-        return HexFormat.ofDelimiter(" ").parseHex(s.strip());
-    }
-
-    static String hex(byte[] b) {
-        return HexFormat.ofDelimiter(" ").formatHex(b);
-    }
 
     /** {@code from, from + 1, ..., to} as bytes. */
     static String run(int from, int to) {
@@ -35,12 +27,6 @@ class CobsRuleTest {
             sb.append(String.format("%02x ", i));
         }
         return sb.toString().strip();
-    }
-
-    static List<String> outcomes(CobsRule rule, String hexInput) {
-        return RuleHarness.assertSplitInvariant(rule, hex(hexInput)).stream()
-                .map(o -> o.isFrame() ? hex(o.bytes()) : "!" + o.error())
-                .toList();
     }
 
     /** payload, encoding (zero included): the vectors and the ones of the COBS literature. */

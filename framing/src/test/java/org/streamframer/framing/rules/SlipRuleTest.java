@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.streamframer.framing.rules.CodecTesting.hex;
+import static org.streamframer.framing.rules.CodecTesting.outcomes;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -19,15 +20,6 @@ class SlipRuleTest {
 
     private static final SlipRule RULE = new SlipRule(2048);
 
-    static byte[] hex(String s) {
-        return HexFormat.ofDelimiter(" ").parseHex(s);
-    }
-
-    static List<String> outcomes(SlipRule rule, String hexInput) {
-        return RuleHarness.assertSplitInvariant(rule, hex(hexInput)).stream()
-                .map(o -> o.isFrame() ? HexFormat.ofDelimiter(" ").formatHex(o.bytes()) : "!" + o.error())
-                .toList();
-    }
 
     @Test
     void theRfcVectorEncodesByteForByte() {
