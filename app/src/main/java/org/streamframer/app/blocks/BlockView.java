@@ -103,6 +103,7 @@ public final class BlockView extends BorderPane {
 
         hex.setId("block-hex");
         hex.setStyle("-fx-font-family: monospace;");
+        hex.setFixedCellSize(22); // rows of one height: scrolling a multi-MB dump stays cheap
         hexTab.setContent(hex);
 
         imageView.setId("block-image");

@@ -150,7 +150,8 @@ public final class PlotView extends BorderPane {
 
         TableView<SeriesViewModel> table = new TableView<>(vm.series());
         table.setId("plot-table");
-        table.setPrefHeight(150);
+        table.setPrefHeight(120);
+        table.setMinHeight(60);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<SeriesViewModel, Boolean> shown = new TableColumn<>("Show");
         shown.setCellValueFactory(c -> c.getValue().visibleProperty());
@@ -188,9 +189,13 @@ public final class PlotView extends BorderPane {
         VBox bottom = new VBox(4, table, new ToolBar(remove, status));
         bottom.setPadding(new Insets(0, 4, 4, 4));
 
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(chartPane, bottom);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        bottom.setMinHeight(130);
+        javafx.scene.control.SplitPane.setResizableWithParent(bottom, false);
         setTop(bar);
-        setCenter(chartPane);
-        setBottom(bottom);
+        setCenter(split);
         vm.series().forEach(this::addChartSeries);
         applyRange(vm.visibleRangeProperty().get());
     }

@@ -183,6 +183,25 @@ class SeriesPollerTest {
     }
 
     @Test
+    void aTickThatThrowsIsReportedAndTheScheduleGoesOn() throws Exception {
+        AtomicInteger ticks = new AtomicInteger();
+        List<Throwable> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch five = new java.util.concurrent.CountDownLatch(5);
+        try (ExecutorPollScheduler real = new ExecutorPollScheduler()) {
+            real.scheduleAtFixedRate(Duration.ofMillis(50), () -> {
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> reported.add(e));
+                five.countDown();
+                if (ticks.incrementAndGet() == 1) {
+                    throw new IllegalStateException("Toolkit has exited");
+                }
+            });
+            assertTrue(five.await(10, java.util.concurrent.TimeUnit.SECONDS), "ticks after the failure: " + ticks);
+        }
+        assertEquals(1, reported.size());
+        assertEquals("Toolkit has exited", reported.get(0).getMessage());
+    }
+
+    @Test
     void realSchedulerKeepsTheIntervalWithinAGenerousTolerance() throws Exception {
         List<Long> sends = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(6);
