@@ -12,6 +12,7 @@ import org.streamframer.app.settings.AppSettings;
 import org.streamframer.app.settings.ConfigDir;
 import org.streamframer.app.ui.FxDispatcher;
 import org.streamframer.app.ui.SettingsViewModel;
+import org.streamframer.app.ui.UncaughtErrors;
 import org.streamframer.app.ui.Workbench;
 
 /**
@@ -43,8 +44,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         dispatcher = new FxDispatcher();
         workbench = new Workbench(config, initial, dispatcher, SerialPorts.system(), new BuiltInSimulator());
-        Thread.setDefaultUncaughtExceptionHandler(
-                (t, e) -> workbench.notices().error("Unexpected problem in " + t.getName(), e));
+        UncaughtErrors.install(workbench.notices());
         if (settingsError != null) {
             workbench.notices().error("The saved settings could not be read; using defaults", settingsError);
         }
