@@ -493,7 +493,7 @@ public final class ConnectionViewModel {
                 }
             });
             if ((s == LinkState.FAILED || s == LinkState.LOST) && !d.isEmpty()) {
-                notifier.error(profile.settings().describe() + ": " + d);
+                notifier.error(s.label() + ": " + d);
             }
         }
 

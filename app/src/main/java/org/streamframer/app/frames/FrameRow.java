@@ -38,8 +38,9 @@ public record FrameRow(long sequence, Instant time, Direction direction, Kind ki
 
     /** A row for a reader error (a corrupt or over-long frame, a lost connection). */
     public static FrameRow of(ErrorEvent e) {
+        String why = e.error().getMessage();
         return new FrameRow(-1, e.time(), Direction.RX, Kind.ERROR, NONE,
-                org.streamframer.app.ui.PlainWords.describe(e.error()));
+                why == null || why.isBlank() ? org.streamframer.app.ui.PlainWords.describe(e.error()) : why);
     }
 
     /** "Frame Streams START protobuf:dnstap.Dnstap", or the type number for other rules' control frames. */

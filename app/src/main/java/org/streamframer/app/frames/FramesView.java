@@ -74,7 +74,7 @@ public final class FramesView {
         table.setPlaceholder(new Label("No frames yet. Connect, then send a command or start a stream."));
 
         TableColumn<FrameRow, Long> seq = new TableColumn<>("#");
-        seq.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sequence()));
+        seq.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sequence() < 0 ? null : c.getValue().sequence()));
         seq.setMinWidth(60);
         seq.setPrefWidth(76);
         seq.setMaxWidth(110);
@@ -172,7 +172,7 @@ public final class FramesView {
 
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
         root.setTop(bar);
         root.setCenter(split);
@@ -187,6 +187,7 @@ public final class FramesView {
                 table.scrollTo(table.getItems().size() - 1);
             }
         });
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.pauseAutoScroll());
         table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
                 vm.pauseAutoScroll();

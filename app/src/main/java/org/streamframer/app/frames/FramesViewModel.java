@@ -34,6 +34,8 @@ public final class FramesViewModel implements ReaderListener {
     /** Default table capacity. */
     public static final int DEFAULT_CAP = 100_000;
     static final int DETAIL_MAX_BYTES = 64 * 1024;
+    /** Bytes per dump row in the detail pane (it sits beside the table). */
+    static final int DETAIL_WIDTH = 8;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -71,7 +73,7 @@ public final class FramesViewModel implements ReaderListener {
             }
             String head = "#" + r.sequence() + "  " + r.direction() + "  " + time(r.time()) + "  " + r.length()
                     + " bytes" + (r.note().isEmpty() ? "" : "  " + r.note()) + "\n\n";
-            return head + HexDump.format(r.bytes(), DETAIL_MAX_BYTES);
+            return head + HexDump.format(r.bytes(), DETAIL_MAX_BYTES, DETAIL_WIDTH);
         }, selected);
         droppedText = Bindings.createStringBinding(() -> {
             long d = log.droppedProperty().get() + batcher.droppedBeforeView();

@@ -98,8 +98,8 @@ class ConnectionViewModelTest {
         await("failed", 10_000, () -> vm.stateProperty().get() == LinkState.FAILED, () -> vm.stateProperty().get().toString());
         assertTrue(vm.stateDetailProperty().get().toLowerCase().contains("refused"), vm.stateDetailProperty().get());
         assertEquals(1, notices.shownCount());
-        assertTrue(notices.currentProperty().get().text().contains("tcp 127.0.0.1:" + port),
-                notices.currentProperty().get().text());
+        String text = notices.currentProperty().get().text();
+        assertTrue(text.startsWith("Connection failed: ") && text.contains("127.0.0.1:" + port), text);
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.streamframer.app.connection.BuiltInSimulator;
 import org.streamframer.app.connection.LinkState;
 import org.streamframer.app.connection.TransportKind;
 import org.streamframer.app.frames.RuleKind;
+import org.streamframer.app.settings.AppSettings;
 import org.streamframer.app.settings.ConfigDir;
 import org.streamframer.app.sim.SimulatedInstrument;
 import org.streamframer.framing.reader.ReaderStats;
@@ -59,7 +60,7 @@ class ConsoleUiTest {
     @Start
     void start(Stage stage) {
         dispatcher = new FxDispatcher();
-        wb = new Workbench(new ConfigDir(dir), dispatcher, List::of, new BuiltInSimulator());
+        wb = new Workbench(new ConfigDir(dir), AppSettings.defaults(), dispatcher, List::of, new BuiltInSimulator());
         wb.show(stage);
     }
 
