@@ -186,6 +186,22 @@ class ConsoleUiTest {
     }
 
     @Test
+    void windowLayoutAndThemeAreRememberedForTheNextStart(FxRobot robot) throws Exception {
+        awaitConnected();
+        robot.clickOn("#theme-toggle");
+        robot.interact(() -> {
+            wb.window().setDividers(0.3, 0.5);
+            wb.window().tabs().getSelectionModel().select(1);
+        });
+        robot.interact(wb::shutdown);
+        AppSettings saved = SettingsViewModel.read(new ConfigDir(dir));
+        assertTrue(saved.dark(), "dark theme remembered");
+        assertEquals(1, saved.selectedTab());
+        assertEquals(0.3, saved.sidebarDivider(), 0.02);
+        assertEquals(0.5, saved.consoleDivider(), 0.02);
+    }
+
+    @Test
     void underAFloodTheFxThreadStaysResponsive(FxRobot robot) throws Exception {
         awaitConnected();
         robot.interact(() -> wb.command().send("SIM:STR 100000"));
