@@ -426,7 +426,16 @@ public final class FrameBuffer {
             case NEED_MORE:
                 return needMore(rule, r.resume, r.state);
             case SKIP:
-                skip(rule, r.consumeTo);
+                if (r.consumeTo <= start || r.consumeTo > end) {
+                    throw new IllegalStateException(rule + " answered skip(" + r.consumeTo
+                            + ") outside the buffered bytes (" + start + ", " + end + "]");
+                }
+                if (discarding) {
+                    discarded += r.consumeTo - start;
+                }
+                start = (int) r.consumeTo;
+                scan = start;
+                scanState = 0;
                 return true;
             case CORRUPT:
                 checkSkip(rule, r.consumeTo);
@@ -444,20 +453,6 @@ public final class FrameBuffer {
             default:
                 throw new IllegalStateException(rule + " answered nothing from scan()");
         }
-    }
-
-    /** Drops the bytes before {@code to} silently (a skip answer). */
-    private void skip(FrameRule rule, long to) {
-        if (to <= start || to > end) {
-            throw new IllegalStateException(rule + " answered skip(" + to
-                    + ") outside the buffered bytes (" + start + ", " + end + "]");
-        }
-        if (discarding) {
-            discarded += to - start;
-        }
-        start = (int) to;
-        scan = start;
-        scanState = 0;
     }
 
     /** Handles "need more"; true if the loop should scan again (never for a well-behaved rule). */

@@ -10,7 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.streamframer.framing.rules.DelimiterRule;
 import org.streamframer.framing.rules.EotRule;
 import org.streamframer.framing.rules.LengthFieldRule;
+import org.streamframer.framing.rules.CobsEncoder;
+import org.streamframer.framing.rules.CobsRule;
 import org.streamframer.framing.rules.Rules;
+import org.streamframer.framing.rules.ScpiResponseRule;
+import org.streamframer.framing.rules.SlipEncoder;
+import org.streamframer.framing.rules.SlipRule;
 
 /**
  * The advance()/consumeFrame() path allocates nothing per frame: 200 000 frames through each
@@ -62,6 +67,8 @@ class ZeroAllocationTest {
         byte[] line = "0123456789abcd\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] eot = "0123456789abcde\4".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] lengthField = {0, 14, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+        byte[] slip = SlipEncoder.withLeadingEnd().encode(new byte[] {1, (byte) 0xC0, 2, 3, (byte) 0xDB, 4, 5, 6, 7, 8, 9, 10});
+        byte[] cobs = CobsEncoder.encode(new byte[] {1, 0, 2, 3, 4, 0, 5, 6, 7, 8, 9, 10, 11, 12});
         List<Object[]> cases = List.of(
                 new Object[] {Rules.lines(), line},
                 new Object[] {Rules.lf(), line},
@@ -69,7 +76,10 @@ class ZeroAllocationTest {
                 new Object[] {new DelimiterRule(new byte[][] {"\r\n".getBytes(), ";".getBytes()}, true, 64, false), line},
                 new Object[] {new EotRule(), eot},
                 new Object[] {Rules.fixedLength(16), line},
-                new Object[] {new LengthFieldRule(0, 2, java.nio.ByteOrder.BIG_ENDIAN, 0, 2, 64), lengthField});
+                new Object[] {new LengthFieldRule(0, 2, java.nio.ByteOrder.BIG_ENDIAN, 0, 2, 64), lengthField},
+                new Object[] {ScpiResponseRule.lf(), "1.25,#16ab\ncd\r\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)},
+                new Object[] {new SlipRule(64), slip},
+                new Object[] {new CobsRule(64), cobs});
         for (Object[] c : cases) {
             FrameRule rule = (FrameRule) c[0];
             byte[] input = repeat((byte[]) c[1], FRAMES);

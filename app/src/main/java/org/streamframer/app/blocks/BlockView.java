@@ -110,6 +110,7 @@ public final class BlockView extends BorderPane {
         Label imageStatus = new Label();
         imageStatus.setId("block-image-status");
         imageStatus.textProperty().bind(vm.imageStatusProperty());
+        imageStatus.setPadding(new Insets(4, 6, 4, 6));
         BorderPane imagePane = new BorderPane(new ScrollPane(imageView));
         imagePane.setTop(imageStatus);
         imageTab.setContent(imagePane);
@@ -125,10 +126,12 @@ public final class BlockView extends BorderPane {
         Label waveSummary = new Label();
         waveSummary.setId("block-wave-summary");
         waveSummary.textProperty().bind(vm.waveformSummaryProperty());
+        waveSummary.setPadding(new Insets(4, 6, 4, 6));
         BorderPane wavePane = new BorderPane(chart);
         wavePane.setTop(waveSummary);
         waveTab.setContent(wavePane);
 
+        imageTab.disableProperty().bind(vm.imageKindProperty().isNull());
         for (Tab t : new Tab[] {hexTab, imageTab, waveTab}) {
             t.setClosable(false);
         }

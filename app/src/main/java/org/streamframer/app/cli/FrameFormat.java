@@ -5,13 +5,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HexFormat;
 
+import org.streamframer.app.frames.Escapes;
 import org.streamframer.app.log.JsonlFormat;
 import org.streamframer.framing.reader.FrameEvent;
 
 /**
  * How {@code monitor} prints a frame, one line each:
  * <pre>
- *   text   the bytes as text, non-printable ones escaped: 12,+1.23456789E+00  |  \x00\x01ab\r
+ *   text   the bytes as text, non-printable ones escaped ({@link Escapes}): 12,+1.23456789E+00  |  \x00\x01ab\r
  *   hex    lower-case hex: 31322c2b312e3233
  *   jsonl  {"utc":"2026-12-01T08:42:19.123456Z","mono_ns":123,"dir":"RX","len":5,"hex":"...","text":"...","query_id":null}
  * </pre>
@@ -21,7 +22,7 @@ enum FrameFormat {
     TEXT {
         @Override
         void write(FrameEvent e, Writer w) throws IOException {
-            w.write(escape(e.bytes()));
+            w.write(Escapes.escape(e.bytes()));
             w.write('\n');
         }
     },
@@ -40,28 +41,6 @@ enum FrameFormat {
     };
 
     abstract void write(FrameEvent e, Writer w) throws IOException;
-
-    /** Printable ASCII as is; backslash, CR, LF, TAB and every other byte escaped. */
-    static String escape(byte[] b) {
-        StringBuilder sb = new StringBuilder(b.length + 8);
-        for (byte x : b) {
-            int c = x & 0xFF;
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\r' -> sb.append("\\r");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c >= 0x20 && c < 0x7F) {
-                        sb.append((char) c);
-                    } else {
-                        sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-                    }
-                }
-            }
-        }
-        return sb.toString();
-    }
 
     /** Writes, turning an IOException into an unchecked one (for listener callbacks). */
     void writeUnchecked(FrameEvent e, Writer w) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.streamframer.app.frames.Escapes;
 import org.streamframer.framing.FrameRule;
 import org.streamframer.framing.reader.ConnectionState;
 import org.streamframer.framing.reader.Direction;
@@ -75,7 +76,8 @@ final class MonitorCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--send", paramLabel = "TEXT",
-            description = "Send TEXT plus the terminator once connected (repeatable), e.g. 'SIM:STREAM 100000'.")
+            description = "Send TEXT plus the terminator once connected (repeatable), e.g. 'SIM:STREAM 100000';"
+                    + " escapes \\r \\n \\t \\xHH stand for their bytes.")
     List<String> send = new ArrayList<>();
 
     @Option(names = "--terminator", paramLabel = "T", defaultValue = "lf",
@@ -92,6 +94,13 @@ final class MonitorCommand implements Callable<Integer> {
         Terminator term = Args.terminator(spec, terminator);
         if (count != null && count < 1) {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1: " + count);
+        }
+        for (String s : send) {
+            try {
+                Escapes.unescape(s);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--send '" + s + "': " + e.getMessage(), e);
+            }
         }
         TcpListenTransport.Listener listener = null;
         TransportFactory factory;
@@ -196,7 +205,7 @@ final class MonitorCommand implements Callable<Integer> {
             if (!send.isEmpty()) {
                 awaitConnection(connected, done, failure);
                 for (String s : send) {
-                    reader.send(concat(s.getBytes(StandardCharsets.ISO_8859_1), term.bytes()));
+                    reader.send(concat(s, term.bytes()));
                 }
             }
             done.await();
@@ -256,7 +265,8 @@ final class MonitorCommand implements Callable<Integer> {
         return t;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    private static byte[] concat(String text, byte[] b) {
+        byte[] a = Escapes.unescape(text);
         byte[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;

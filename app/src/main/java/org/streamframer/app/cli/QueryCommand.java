@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.streamframer.framing.FrameRule;
+import org.streamframer.framing.rules.IeeeBlock;
 import org.streamframer.framing.scpi.InstrumentError;
 import org.streamframer.framing.scpi.InstrumentSession;
 import org.streamframer.framing.scpi.QueryTimeoutException;
@@ -153,22 +155,52 @@ final class QueryCommand implements Callable<Integer> {
         return errors.stream().map(e -> e.code() + ",\"" + e.message() + "\"").collect(Collectors.joining("; "));
     }
 
-    /** Prints one answer; returns the block bytes written to {@code blocks}. */
+    /**
+     * Prints one answer; returns the block bytes written to {@code blocks}. Text prints as text; a
+     * block as {@code block N bytes: <hex>}, or, with {@code --out}, its data goes to the file and
+     * the line shows {@code (block N bytes)} only where text surrounds it ({@code WAV:DATA?;*OPC?}).
+     */
     private static long print(Response r, PrintWriter pw, OutputStream blocks) throws IOException {
         if (!r.hasBlock()) {
             pw.println(r.text());
             return 0;
         }
+        byte[] b = r.bytes();
+        StringBuilder line = new StringBuilder();
+        boolean hasText = false;
         long written = 0;
+        int pos = 0;
         for (int i = 0; i < r.blocks().size(); i++) {
+            IeeeBlock block = r.blocks().get(i);
+            int header = headerStart(b, pos, block.offset());
+            hasText |= header > pos;
+            line.append(new String(b, pos, header - pos, StandardCharsets.ISO_8859_1));
             byte[] data = r.blockData(i);
             if (blocks != null) {
                 blocks.write(data);
                 written += data.length;
+                line.append("(block ").append(data.length).append(" bytes)");
             } else {
-                pw.println("block " + data.length + " bytes: " + HexFormat.of().formatHex(data));
+                line.append("block ").append(data.length).append(" bytes: ").append(HexFormat.of().formatHex(data));
             }
+            pos = block.offset() + block.length();
+        }
+        String rest = new String(b, pos, b.length - pos, StandardCharsets.ISO_8859_1).stripTrailing();
+        hasText |= !rest.isEmpty();
+        line.append(rest);
+        if (blocks == null || hasText) {
+            pw.println(line);
         }
         return written;
+    }
+
+    /** Where the {@code #} of the block whose data starts at {@code dataOffset} is. */
+    private static int headerStart(byte[] b, int from, int dataOffset) {
+        for (int i = dataOffset - 1; i >= from; i--) {
+            if (b[i] == '#') {
+                return i;
+            }
+        }
+        return dataOffset;
     }
 }

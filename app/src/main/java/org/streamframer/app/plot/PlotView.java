@@ -41,6 +41,8 @@ import javafx.util.StringConverter;
 public final class PlotView extends BorderPane {
 
     private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter TICK_TENTHS = DateTimeFormatter.ofPattern("HH:mm:ss.S");
+    private static final DateTimeFormatter TICK_MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final PlotViewModel vm;
     private final NumberAxis xAxis = new NumberAxis();
@@ -125,7 +127,9 @@ public final class PlotView extends BorderPane {
         xAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return LocalTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneId.systemDefault()).format(TICK);
+                double unit = xAxis.getTickUnit();
+                DateTimeFormatter f = unit >= 1000 ? TICK : unit >= 100 ? TICK_TENTHS : TICK_MILLIS;
+                return LocalTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneId.systemDefault()).format(f);
             }
 
             @Override
@@ -144,6 +148,13 @@ public final class PlotView extends BorderPane {
         table.setId("plot-table");
         table.setPrefHeight(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<SeriesViewModel, Boolean> shown = new TableColumn<>("Show");
+        shown.setCellValueFactory(c -> c.getValue().visibleProperty());
+        shown.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(shown));
+        shown.setEditable(true);
+        shown.setMaxWidth(60);
+        table.setEditable(true);
+        table.getColumns().add(shown);
         table.getColumns().add(column("Series", s -> s.spec().name()));
         table.getColumns().add(column("Every", s -> s.spec().interval().toMillis() + " ms"));
         table.getColumns().add(numberColumn("Last", SeriesViewModel::lastProperty));
@@ -212,7 +223,16 @@ public final class PlotView extends BorderPane {
             }
         });
         chartSeries.put(s, cs);
-        chart.getData().add(cs);
+        if (s.visibleProperty().get()) {
+            chart.getData().add(cs);
+        }
+        s.visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                chart.getData().add(cs);
+            } else {
+                chart.getData().remove(cs);
+            }
+        });
     }
 
     private static XYChart.Data<Number, Number> point(Sample s) {

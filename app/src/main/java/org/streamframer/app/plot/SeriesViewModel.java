@@ -45,6 +45,8 @@ public final class SeriesViewModel {
     private final ReadOnlyLongWrapper skips = new ReadOnlyLongWrapper(this, "skips");
     private final ReadOnlyStringWrapper lastProblem = new ReadOnlyStringWrapper(this, "lastProblem", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final javafx.beans.property.BooleanProperty visible =
+            new javafx.beans.property.SimpleBooleanProperty(this, "visible", true);
 
     public SeriesViewModel(SeriesSpec spec, int maxSamples) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -85,6 +87,8 @@ public final class SeriesViewModel {
     /** The latest thing that was not a plotted value, in words ("" when none). */
     public ReadOnlyStringProperty lastProblemProperty() { return lastProblem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    /** Whether the chart shows this series (hidden ones still poll; the y axis fits the shown ones). */
+    public javafx.beans.property.BooleanProperty visibleProperty() { return visible; }
 
     /** The newest sample's time, or null. */
     public Instant latestTime() {

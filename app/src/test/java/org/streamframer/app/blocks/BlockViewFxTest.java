@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.streamframer.app.sim.SimConfig;
 import org.streamframer.app.sim.SimulatedInstrument;
+import org.streamframer.framing.rules.IeeeBlock;
+import org.streamframer.framing.scpi.InstrumentSession;
+import org.streamframer.framing.scpi.Response;
+import org.streamframer.framing.scpi.Terminator;
+import org.streamframer.framing.transport.TcpClientTransport;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,17 +53,22 @@ class BlockViewFxTest {
         io.shutdownNow();
     }
 
-    private SimBlockClient.BlockResponse fromSimulator(String command) throws Exception {
+    /** The simulator's answer through the real SCPI session (its rule steps over the block, findBlocks finds it). */
+    private static Response fromSimulator(String command) throws Exception {
         try (SimulatedInstrument sim = new SimulatedInstrument(SimConfig.ephemeral()).start();
-             SimBlockClient c = new SimBlockClient(sim.port())) {
-            return c.query(command);
+             InstrumentSession s = InstrumentSession.open(
+                     TcpClientTransport.factory("127.0.0.1", sim.port(), java.time.Duration.ofSeconds(5)), Terminator.LF)) {
+            Response r = s.query(command, java.time.Duration.ofSeconds(10));
+            assertEquals(1, r.blocks().size(), command + " carries one block: " + r);
+            return r;
         }
     }
 
     @Test
     void simulatorScreenshotIsShownAsAnImage(FxRobot robot) throws Exception {
-        SimBlockClient.BlockResponse r = fromSimulator("HCOP:SDUM:DATA?");
-        robot.interact(() -> vm.open("HCOP:SDUM:DATA?", r.bytes(), List.of(r.block()), 0));
+        Response r = fromSimulator("HCOP:SDUM:DATA?");
+        IeeeBlock block = r.blocks().get(0);
+        robot.interact(() -> vm.open(r, 0));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#block-image").queryAs(ImageView.class).getImage() != null);
         ImageView iv = robot.lookup("#block-image").queryAs(ImageView.class);
         assertTrue(iv.getImage().getWidth() >= 100 && iv.getImage().getHeight() >= 100,
@@ -68,22 +77,23 @@ class BlockViewFxTest {
         assertEquals("Image", tabs.getSelectionModel().getSelectedItem().getText());
         assertEquals(ImageKind.PNG, vm.imageKindProperty().get());
         ListView<?> hex = robot.lookup("#block-hex").queryAs(ListView.class);
-        assertEquals((r.block().length() + 15) / 16, hex.getItems().size());
+        assertEquals((block.length() + 15) / 16, hex.getItems().size());
         assertTrue(robot.lookup("#block-header").queryLabeled().getText()
-                .endsWith(r.block().length() + " data bytes at offset " + r.block().offset()));
+                .endsWith(block.length() + " data bytes at offset " + block.offset()));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void simulatorWaveformIsPlottedAsInt16LittleEndian(FxRobot robot) throws Exception {
-        SimBlockClient.BlockResponse r = fromSimulator("WAV:DATA?");
-        robot.interact(() -> vm.open("WAV:DATA?", r.bytes(), List.of(r.block()), 0));
+        Response r = fromSimulator("WAV:DATA?");
+        IeeeBlock block = r.blocks().get(0);
+        robot.interact(() -> vm.open(r, 0));
         ComboBox<SampleFormat> format = robot.lookup("#block-format").queryAs(ComboBox.class);
         robot.interact(() -> format.setValue(SampleFormat.INT16));
         XYChart.Series<Number, Number> trace = view.chart().getData().get(0);
-        int n = r.block().length() / 2;
+        int n = block.length() / 2;
         assertEquals(n, trace.getData().size(), "every sample of a " + n + "-sample trace");
-        ByteBuffer b = ByteBuffer.wrap(r.bytes(), r.block().offset(), r.block().length()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(r.bytes(), block.offset(), block.length()).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
             assertEquals((double) b.getShort(), trace.getData().get(i).getYValue().doubleValue(), "sample " + i);
         }

@@ -112,6 +112,20 @@ class CliTest {
     }
 
     @Test
+    void blocksAmongTextKeepTheText() throws IOException {
+        CliRun.Result r = CliRun.run("query", "--tcp", tcp, "WAV:POIN 10;DATA?;*OPC?");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("block 20 bytes: " + HexFormat.of().formatHex(waveform(SEED, 0, 10)) + ";1\n", r.out());
+        Path file = tmp.resolve("two.bin");
+        r = CliRun.run("query", "--tcp", tcp, "--out", file.toString(), "WAV:POIN 10;DATA?;*OPC?;DATA?");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("(block 20 bytes);1;(block 20 bytes)\nwrote 40 bytes of block data to " + file + "\n", r.out());
+        byte[] both = Files.readAllBytes(file);
+        assertArrayEquals(waveform(SEED, 0, 10), java.util.Arrays.copyOfRange(both, 0, 20), "a new connection starts at acquisition 0");
+        assertArrayEquals(waveform(SEED, 1, 10), java.util.Arrays.copyOfRange(both, 20, 40));
+    }
+
+    @Test
     void instrumentErrorIsOneLineAndExit4() {
         CliRun.Result r = CliRun.run("query", "--tcp", tcp, "*IDN?", "CONF:VOLT:DC banana", "*OPC?");
         assertEquals(Cli.EXIT_INSTRUMENT_ERROR, r.exit(), r.toString());
@@ -185,6 +199,7 @@ class CliTest {
         "monitor --tcp 127.0.0.1:5025 --rule lines --count 0",
         "monitor --tcp 127.0.0.1:5025 --listen 127.0.0.1:0 --rule lines",
         "monitor --tcp 127.0.0.1:5025 --rule fixed:x",
+        "monitor --tcp 127.0.0.1:5025 --rule lines --send a\\",
         "sim --terminator nul",
         "sim --port -5",
         "sim --no-tcp",

@@ -63,17 +63,23 @@ class PlotViewFxTest {
         assertEquals(3, series.garbageProperty().get());
         TableView<?> table = robot.lookup("#plot-table").queryAs(TableView.class);
         assertEquals(1, table.getItems().size());
+        robot.interact(() -> series.visibleProperty().set(false));
+        assertEquals(0, view.chart().getData().size(), "hidden series leaves the chart");
+        advance(robot, Duration.ofMillis(100));
+        assertEquals(28, s.getData().size(), "but keeps polling");
+        robot.interact(() -> series.visibleProperty().set(true));
+        assertEquals(java.util.List.of(s), view.chart().getData());
 
         // the cap (50 samples) drops the oldest points from the chart too
         advance(robot, Duration.ofSeconds(3));
         assertEquals(45, s.getData().size(), "50 samples kept, 5 of them not numbers");
-        assertEquals(T0.plusMillis(1100).toEpochMilli(), s.getData().get(0).getXValue().longValue());
+        assertEquals(T0.plusMillis(1200).toEpochMilli(), s.getData().get(0).getXValue().longValue());
 
         robot.interact(() -> vm.zoomToLast(Duration.ofSeconds(1)));
         NumberAxis x = (NumberAxis) view.chart().getXAxis();
         assertFalse(x.isAutoRanging());
-        assertEquals(T0.plusMillis(5000).toEpochMilli(), x.getLowerBound(), 0.5);
-        assertEquals(T0.plusMillis(6000).toEpochMilli(), x.getUpperBound(), 0.5);
+        assertEquals(T0.plusMillis(5100).toEpochMilli(), x.getLowerBound(), 0.5);
+        assertEquals(T0.plusMillis(6100).toEpochMilli(), x.getUpperBound(), 0.5);
 
         robot.clickOn("#plot-pause");
         assertFalse(vm.runningProperty().get());

@@ -1,4 +1,9 @@
 package org.streamframer.framing.reader;
 
-/** Which way a frame went: received from the peer (RX) or sent to it (TX). */
-public enum Direction { RX, TX }
+/** Which way a frame went. */
+public enum Direction {
+    /** Received from the peer, as the rule framed it. */
+    RX,
+    /** Sent to the peer with {@code ReaderService.send}. */
+    TX
+}

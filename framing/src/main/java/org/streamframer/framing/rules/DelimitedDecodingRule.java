@@ -11,7 +11,7 @@ import org.streamframer.framing.ScanResult;
  *
  * <pre>
  *   D D e e e e D e e D        D = delimiter, e = encoded byte
- *   |-| |&lt;-1-&gt;| |&lt;2&gt;|
+ *       |frame 1|   |-2-|
  *   empty frames (delimiters in a row) are dropped silently
  * </pre>
  *

@@ -11,10 +11,11 @@ import org.streamframer.framing.ScanResult;
  * Frames end when the line goes quiet (Modbus RTU style): no byte for at least the gap.
  *
  * <pre>
- *   time  --&gt;
- *   fills   [01 03][00 00 00 0A C5 CD]            [01 03 14 ...]
- *           |&lt;-- under the gap --&gt;|&lt;-- gap or more --&gt;|
- *           |&lt;------- frame 1 --------&gt;|            frame 2 ...
+ *   time ---&gt;
+ *   fills   [01 03]  [00 00 00 0A C5 CD]                [01 03 14 ...]
+ *                 |--|                 |----------------|
+ *                 under the gap          the gap or more
+ *           |--------- frame 1 --------|                |-- frame 2 ...
  * </pre>
  *
  * <h2>When a frame ends</h2>

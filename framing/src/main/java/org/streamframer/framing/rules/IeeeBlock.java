@@ -8,10 +8,10 @@ package org.streamframer.framing.rules;
  * <pre>
  *   response:  1 . 5 , # 1 4 a b c d
  *   index:     0 1 2 3 4 5 6 7 8 9 10
- *                                 |&lt;-data-&gt;|   IeeeBlock(offset 7, length 4, definite)
+ *                            |-----|   IeeeBlock(offset 7, length 4, definite)
  *
- *   response:  # 0 r a w . . .           (to the end of the response)
- *                  |&lt;-- data ---&gt;|        IeeeBlock(offset 2, length n, indefinite)
+ *   response:  # 0 r a w ...
+ *                  |-- data ...        IeeeBlock(offset 2, length n, indefinite): to the end
  * </pre>
  *
  * @param offset     where the block's data begins, counted from the response's first byte

@@ -17,11 +17,11 @@ import org.streamframer.framing.ScanResult;
  * <pre>
  * definite block: '#', one digit n (1-9), n digits of length, then length bytes of any value
  *
- *   # 2 1 0 h e l l o \n w o r l d \r \n      terminator LF
- *   | | |-| |&lt;---- 10 data bytes ----&gt;| |  |
- *   | |  length 10   (the \n is data)  |  terminator: the response ends here
- *   | n = 2 length digits              CR just before an LF terminator: not part of the text
- *   frame: "#210hello\nworld"          (block data at offset 4, length 10)
+ *   #  2  1  0  h  e  l  l  o  \n w  o  r  l  d  \r \n      terminator LF
+ *   |  |  |--|  |------- 10 data bytes -------|  |  |
+ *   |  |  length 10 (the \n in it is data)       |  |  terminator: the response ends
+ *   |  n = 2 length digits                       CR just before an LF terminator: dropped
+ *   frame: "#210hello\nworld"   (block data at offset 4, length 10)
  *
  * values and a block:   1 . 5 , # 1 4 a b c d \n     frame "1.5,#14abcd", block (7, 4)
  *

@@ -2,7 +2,14 @@ package org.streamframer.framing.scpi;
 
 /** What ends a SCPI command (and, usually, the instrument's response): LF by default. */
 public enum Terminator {
-    LF(new byte[] {'\n'}), CR(new byte[] {'\r'}), CRLF(new byte[] {'\r', '\n'}), NONE(new byte[0]);
+    /** Newline (0x0A), the SCPI default. */
+    LF(new byte[] {'\n'}),
+    /** Carriage return (0x0D). */
+    CR(new byte[] {'\r'}),
+    /** Carriage return, newline. */
+    CRLF(new byte[] {'\r', '\n'}),
+    /** Nothing appended (the command carries its own); responses are then read up to LF. */
+    NONE(new byte[0]);
 
     private final byte[] bytes;
 
@@ -13,19 +20,5 @@ public enum Terminator {
     /** The terminator's bytes (a copy; empty for NONE). */
     public byte[] bytes() {
         return bytes.clone();
-    }
-
-    /** Whether {@code a[off, off+len)} ends with this terminator (always true for NONE). */
-    boolean endsWith(byte[] a, int off, int len) {
-        int n = bytes.length;
-        if (len < n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (a[off + len - n + i] != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -2,7 +2,16 @@ package org.streamframer.framing.transport;
 
 /** Serial parity bit. */
 public enum Parity {
-    NONE, ODD, EVEN, MARK, SPACE;
+    /** No parity bit. */
+    NONE,
+    /** Odd parity. */
+    ODD,
+    /** Even parity. */
+    EVEN,
+    /** Parity bit always 1. */
+    MARK,
+    /** Parity bit always 0. */
+    SPACE;
 
     /** The letter used in "8N1" style descriptions. */
     public char letter() {

@@ -2,7 +2,12 @@ package org.streamframer.framing.transport;
 
 /** Serial stop bits. */
 public enum StopBits {
-    ONE("1"), ONE_POINT_FIVE("1.5"), TWO("2");
+    /** One stop bit. */
+    ONE("1"),
+    /** One and a half (POSIX systems apply two). */
+    ONE_POINT_FIVE("1.5"),
+    /** Two stop bits. */
+    TWO("2");
 
     private final String label;
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +33,7 @@ class LeakTest {
             }
         })) {
             TransportFactory f = TcpClientTransport.factory("127.0.0.1", echo.port(), Duration.ofSeconds(5));
-            int refusedPort;
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                refusedPort = s.getLocalPort();
-            }
+            int refusedPort = LoopbackServer.unusedPort();
             TransportFactory refused = TcpClientTransport.factory("127.0.0.1", refusedPort, Duration.ofSeconds(5));
             for (int i = 0; i < 5; i++) { // warm up: classes loaded, the server's threads started
                 cycle(f, i);

@@ -64,6 +64,13 @@ public final class LoopbackServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** A loopback port nothing listens on (bound a moment ago, then closed): connects are refused. */
+    public static int unusedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     public int accepted() {
         return accepted.get();
     }

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -212,10 +211,7 @@ class ReaderServiceTcpTest {
 
     @Test
     void serverNotListeningFailsWithTheAddressAndReason() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackServer.unusedPort();
         Recorder rec = new Recorder();
         TransportFactory f = TcpClientTransport.factory("127.0.0.1", port, Duration.ofSeconds(2));
         try (ReaderService r = ReaderService.builder(f).rule(lf()).listener(rec).start()) {
@@ -230,10 +226,7 @@ class ReaderServiceTcpTest {
 
     @Test
     void reconnectAttemptsBackOffAndAreEachReported() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackServer.unusedPort();
         Recorder rec = new Recorder();
         TransportFactory f = TcpClientTransport.factory("127.0.0.1", port, Duration.ofSeconds(2));
         ReconnectPolicy p = ReconnectPolicy.backoff(Duration.ofMillis(10), Duration.ofMillis(80));
@@ -393,6 +386,48 @@ class ReaderServiceTcpTest {
             assertTrue(ms < 1000, "close took " + ms + " ms");
             assertFalse(threadAlive("t-connecting-reader"));
             assertEquals(0, rec.states().stream().filter(e -> e.state() == ConnectionState.CONNECTED).count());
+        }
+    }
+
+    /** Frames end at LF; the frame's type is its first byte and its meta a label, as a rule with kinds of frame gives them. */
+    private static final class TypedLines implements FrameRule {
+        @Override
+        public void scan(org.streamframer.framing.FrameBuffer buf, int from, org.streamframer.framing.ScanResult out) {
+            byte[] a = buf.array();
+            for (int i = from; i < buf.end(); i++) {
+                if (a[i] == '\n') {
+                    int type = i > buf.start() ? a[buf.start()] : 0;
+                    out.frame(buf.start(), i, i + 1, type, "kind " + (char) type);
+                    return;
+                }
+            }
+            out.needMore(buf.end());
+        }
+
+        @Override
+        public int maxFrameLength() {
+            return 1024;
+        }
+    }
+
+    @Test
+    void theRulesFrameTypeAndMetaReachTheListener() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(s -> {
+            s.getOutputStream().write(b("Aone\nBtwo\n"));
+            s.getOutputStream().flush();
+            Thread.sleep(5000);
+        })) {
+            Recorder rec = new Recorder();
+            try (ReaderService r = ReaderService.builder(tcp(server)).rule(new TypedLines()).listener(rec).start()) {
+                rec.awaitRx(2, WAIT);
+                List<FrameEvent> f = rec.frames(Direction.RX);
+                assertEquals('A', f.get(0).type());
+                assertEquals("kind A", f.get(0).meta());
+                assertEquals('B', f.get(1).type());
+                assertEquals("kind B", f.get(1).meta());
+                assertEquals("Btwo", new String(f.get(1).bytes(), StandardCharsets.ISO_8859_1));
+                assertTrue(f.get(0).time() != null && f.get(1).monotonicNanos() >= f.get(0).monotonicNanos());
+            }
         }
     }
 }

@@ -150,7 +150,7 @@ final class CodecTesting {
                 assertTrue(buffer.capacity() <= 2 * (max + heldSlack + 32) + 16,
                         "seed " + seed + ": capacity " + buffer.capacity() + ", max " + max);
             }
-            if (seed % 25 == 0) {
+            if (seed % 100 == 0) {
                 RuleHarness.assertSplitInvariant(rule, input, 10);
             }
         }

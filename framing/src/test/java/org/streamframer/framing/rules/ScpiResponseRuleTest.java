@@ -272,6 +272,8 @@ class ScpiResponseRuleTest {
         assertEquals(header.length + size, frames.get(0).length);
         // the rule is asked once for the header and once the block has arrived: the buffer does
         // not even call it while the resume position lies past the buffered bytes
+        System.out.printf("10 MiB definite block in 8 KiB reads: %d scan calls, %d bytes offered to the rule%n",
+                counting.calls, counting.examined);
         assertTrue(counting.calls <= 3, "calls " + counting.calls);
         assertTrue(counting.examined <= 8192 + 16, "bytes offered " + counting.examined);
     }
@@ -293,6 +295,8 @@ class ScpiResponseRuleTest {
         assertEquals(1, frames.size());
         assertEquals(List.of(new IeeeBlock(2, size - 3, true)),
                 ScpiResponseRule.findBlocks(frames.get(0), 0, frames.get(0).length));
+        System.out.printf("10 MiB indefinite block in 8 KiB reads: %d scan calls, %d bytes offered to the rule%n",
+                counting.calls, counting.examined);
         assertTrue(counting.examined <= size + 2L * counting.calls, "bytes offered " + counting.examined
                 + " in " + counting.calls + " calls for " + size + " bytes");
 
@@ -301,6 +305,8 @@ class ScpiResponseRuleTest {
         frames.clear();
         counting = feedInReads(stream, 8192, frames);
         assertEquals(1, frames.size());
+        System.out.printf("10 MiB text response in 8 KiB reads: %d scan calls, %d bytes offered to the rule%n",
+                counting.calls, counting.examined);
         assertTrue(counting.examined <= size + 2L * counting.calls, "text: bytes offered " + counting.examined);
     }
 

@@ -3,7 +3,6 @@ package org.streamframer.framing.scpi;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.streamframer.framing.reader.ConnectionState;
 import org.streamframer.framing.reader.FrameEvent;
 import org.streamframer.framing.reader.ReaderListener;
+import org.streamframer.framing.reader.LoopbackServer;
 import org.streamframer.framing.reader.ReaderService;
 import org.streamframer.framing.reader.Recorder;
 import org.streamframer.framing.rules.ScpiResponseRule;
@@ -235,10 +235,7 @@ class InstrumentSessionTest {
 
     @Test
     void openingANonListeningPortFailsWithTheReason() throws Exception {
-        int port;
-        try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = ss.getLocalPort();
-        }
+        int port = LoopbackServer.unusedPort();
         TransportFactory f = TcpClientTransport.factory("127.0.0.1", port, Duration.ofSeconds(2));
         IOException e = assertThrows(IOException.class, () -> InstrumentSession.open(f, Terminator.LF));
         assertEquals("tcp 127.0.0.1:" + port + ": connection refused (nothing listening there?)", e.getMessage());

@@ -100,6 +100,13 @@ class SerialPtyTest {
             rec.awaitState(ConnectionState.CONNECTED, 1, WAIT);
             far.write(b("hello\npartial"), 0, 13);
             rec.awaitRx(1, WAIT);
+            long self0 = ThreadCpu.nanos(Thread.currentThread());
+            long spinUntil = System.nanoTime() + 30_000_000;
+            long spins = 0;
+            while (System.nanoTime() < spinUntil) {
+                spins++;
+            }
+            assertTrue(ThreadCpu.nanos(Thread.currentThread()) > self0, "the CPU clock sees a busy thread (" + spins + ")");
             Thread readerThread = thread("t-serial-gone-reader");
             long cpu0 = ThreadCpu.nanos(readerThread);
             long wall0 = System.nanoTime();

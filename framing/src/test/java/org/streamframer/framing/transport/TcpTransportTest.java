@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.streamframer.framing.reader.LoopbackServer;
 
 /** The TCP transports on their own, against real loopback sockets. */
 class TcpTransportTest {
@@ -27,10 +28,7 @@ class TcpTransportTest {
 
     @Test
     void refusedConnectionNamesTheAddress() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackServer.unusedPort();
         ConnectException e = assertThrows(ConnectException.class,
                 () -> TcpClientTransport.connect("127.0.0.1", port, CONNECT));
         assertEquals("tcp 127.0.0.1:" + port + ": connection refused (nothing listening there?)", e.getMessage());

@@ -1,0 +1,101 @@
+package org.streamframer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamframer.app.connection.BuiltInSimulator;
+import org.streamframer.app.log.JsonlFrameReader;
+import org.streamframer.app.log.LoggedFrame;
+import org.streamframer.app.log.SessionLogViewModel;
+import org.streamframer.app.plot.SeriesSpec;
+import org.streamframer.app.plot.SeriesViewModel;
+import org.streamframer.app.settings.ConfigDir;
+import org.streamframer.app.ui.FxDispatcher;
+import org.streamframer.app.ui.Workbench;
+import org.streamframer.framing.reader.Direction;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Plot, block viewer and session log inside the console, against its built-in simulator (headless). */
+@ExtendWith(ApplicationExtension.class)
+class ExtrasInConsoleFxTest {
+
+    @TempDir
+    static Path dir;
+
+    private FxDispatcher dispatcher;
+    private Workbench wb;
+
+    @Start
+    void start(Stage stage) {
+        dispatcher = new FxDispatcher();
+        wb = new Workbench(new ConfigDir(dir.resolve("config")), dispatcher, List::of, new BuiltInSimulator());
+        wb.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        wb.shutdown();
+        dispatcher.close();
+    }
+
+    private static void await(String what, java.util.concurrent.Callable<Boolean> done) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, done);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within 20 s: " + what, e);
+        }
+    }
+
+    @Test
+    void plotBlockViewerAndSessionLogWork(FxRobot robot) throws Exception {
+        await("connected to the built-in simulator", () -> wb.current() != null);
+        assertTrue(wb.window().tabs().getTabs().stream().anyMatch(t -> t.getText().equals("Plot")));
+
+        // Plot: polls the simulator's DMM through the console's session
+        SeriesViewModel[] s = new SeriesViewModel[1];
+        robot.interact(() -> s[0] = wb.plot().addSeries(SeriesSpec.of("MEAS:VOLT:DC?", Duration.ofMillis(100))));
+        await("3 plotted values", () -> s[0].valuesProperty().get() >= 3);
+        assertEquals(0, s[0].garbageProperty().get(), s[0].lastProblemProperty().get());
+        robot.interact(() -> wb.plot().pause());
+
+        // Session log: a query and its answer, paired
+        Path log = dir.resolve("session.jsonl");
+        robot.interact(() -> wb.sessionLog().start(log, SessionLogViewModel.Format.JSONL));
+        robot.interact(() -> wb.command().send("*IDN?"));
+        await("the answer in the transcript", () -> !wb.command().transcript().isEmpty());
+
+        // Block viewer: opens by itself for an answer that carries a block
+        robot.interact(() -> wb.command().send("HCOP:SDUM:DATA?"));
+        await("the block viewer window", () -> Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage st && st.isShowing() && "Block viewer: HCOP:SDUM:DATA?".equals(st.getTitle())));
+        await("the screenshot decoded", () -> robot.lookup("#block-image").tryQueryAs(ImageView.class)
+                .map(iv -> iv.getImage() != null).orElse(false));
+
+        robot.interact(() -> wb.sessionLog().stop());
+        await("the log finished", () -> wb.sessionLog().statusProperty().get().startsWith("recorded"));
+        List<LoggedFrame> frames = JsonlFrameReader.read(log).frames();
+        LoggedFrame idn = frames.stream().filter(f -> f.direction() == Direction.TX
+                && new String(f.bytes(), StandardCharsets.ISO_8859_1).startsWith("*IDN?")).findFirst().orElseThrow();
+        LoggedFrame answer = frames.stream().filter(f -> f.direction() == Direction.RX
+                && idn.queryId().equals(f.queryId())).findFirst().orElseThrow();
+        assertTrue(new String(answer.bytes(), StandardCharsets.ISO_8859_1).startsWith("Streamframer,SIM-100"),
+                new String(answer.bytes(), StandardCharsets.ISO_8859_1));
+        assertTrue(frames.stream().anyMatch(f -> f.direction() == Direction.RX && f.bytes().length > 1000),
+                "the screenshot's block frame is in the log too");
+    }
+}
