@@ -21,6 +21,7 @@ import org.streamframer.app.log.LoggedFrame;
 import org.streamframer.app.log.SessionLogViewModel;
 import org.streamframer.app.plot.SeriesSpec;
 import org.streamframer.app.plot.SeriesViewModel;
+import org.streamframer.app.settings.AppSettings;
 import org.streamframer.app.settings.ConfigDir;
 import org.streamframer.app.ui.FxDispatcher;
 import org.streamframer.app.ui.Workbench;
@@ -43,7 +44,8 @@ class ExtrasInConsoleFxTest {
     @Start
     void start(Stage stage) {
         dispatcher = new FxDispatcher();
-        wb = new Workbench(new ConfigDir(dir.resolve("config")), dispatcher, List::of, new BuiltInSimulator());
+        wb = new Workbench(new ConfigDir(dir.resolve("config")), AppSettings.defaults(), dispatcher, List::of,
+                new BuiltInSimulator());
         wb.show(stage);
     }
 

@@ -1,5 +1,11 @@
 package org.streamframer.app.connection;
 
+import static org.streamframer.app.ui.Forms.field;
+import static org.streamframer.app.ui.Forms.grow;
+import static org.streamframer.app.ui.Forms.hint;
+import static org.streamframer.app.ui.Forms.labelled;
+import static org.streamframer.app.ui.Forms.row;
+
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
@@ -178,7 +184,7 @@ public final class ConnectionView {
 
         root.getChildren().addAll(title, labelled("Profile", profileRow), labelled("Save as", name),
                 labelled("Transport", kind), tcp, listen, serial, sim,
-                row(labelled("Terminator", term), reconnect), onConnect, buttons);
+                labelled("Command terminator", term), reconnect, onConnect, buttons);
         root.setPadding(new Insets(4, 0, 8, 0));
     }
 
@@ -187,42 +193,6 @@ public final class ConnectionView {
         box.visibleProperty().bind(vm.kindProperty().isEqualTo(k));
         box.managedProperty().bind(box.visibleProperty());
         return box;
-    }
-
-    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(p);
-        return f;
-    }
-
-    private static <T extends javafx.scene.layout.Region> T grow(T n) {
-        HBox.setHgrow(n, Priority.ALWAYS);
-        n.setMaxWidth(Double.MAX_VALUE);
-        return n;
-    }
-
-    private static HBox row(Node... nodes) {
-        HBox h = new HBox(6, nodes);
-        h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return h;
-    }
-
-    private static VBox labelled(String text, Node n) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TEXT_SMALL);
-        if (n instanceof javafx.scene.layout.Region r) {
-            r.setMaxWidth(Double.MAX_VALUE);
-        }
-        return new VBox(2, l, n);
-    }
-
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
-        return l;
     }
 
     private static Button iconButton(Node icon, String tip) {

@@ -107,6 +107,11 @@ public final class ConnectionViewModel {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.rules = Objects.requireNonNull(rules, "rules");
         formValid = Bindings.createBooleanBinding(errors::isEmpty, errors);
+        kind.addListener((o, a, b) -> {
+            if (b == TransportKind.SERIAL && ports.isEmpty() && !listingPorts.get()) {
+                refreshPorts();
+            }
+        });
         for (ObservableValue<?> p : Arrays.asList(kind, host, port, listenAddress, listenPort, serialPort, baud,
                 followUsb)) {
             p.addListener((o, a, b) -> validate());
@@ -360,7 +365,14 @@ public final class ConnectionViewModel {
 
     /** Uses {@code spec} (already built as {@code built}, or built here when null); applies at once when connected. */
     public void setFraming(RuleSpec spec, FrameRule built) {
-        FrameRule r = built != null ? built : rules.apply(spec);
+        FrameRule r;
+        try {
+            r = built != null ? built : rules.apply(spec);
+        } catch (IllegalArgumentException e) {
+            // a hand-edited profile can hold what the library refuses: say so, keep the current rule
+            notifier.error("The profile's framing (" + spec.describe() + ") cannot be used", e);
+            return;
+        }
         rule = r;
         framing.set(spec);
         ActiveConnection c = current.get();
@@ -488,7 +500,7 @@ public final class ConnectionViewModel {
                 }
             });
             if ((s == LinkState.FAILED || s == LinkState.LOST) && !d.isEmpty()) {
-                notifier.error(profile.settings().describe() + ": " + d);
+                notifier.error(s.label() + ": " + d);
             }
         }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.streamframer.framing.ScanResult;
+import org.streamframer.framing.fstrm.ControlFrame;
 import org.streamframer.framing.reader.Direction;
 import org.streamframer.framing.reader.ErrorEvent;
 import org.streamframer.framing.reader.FrameEvent;
@@ -31,14 +32,23 @@ public record FrameRow(long sequence, Instant time, Direction direction, Kind ki
     /** A row for a delivered frame; frames with a non-data type are control frames. */
     public static FrameRow of(FrameEvent e) {
         boolean control = e.type() != ScanResult.TYPE_DATA;
-        String note = control ? (e.meta() != null ? e.meta().toString() : "control frame type " + e.type()) : null;
+        String note = control ? controlNote(e) : null;
         return new FrameRow(e.sequence(), e.time(), e.direction(), control ? Kind.CONTROL : Kind.DATA, e.bytes(), note);
     }
 
     /** A row for a reader error (a corrupt or over-long frame, a lost connection). */
     public static FrameRow of(ErrorEvent e) {
+        String why = e.error().getMessage();
         return new FrameRow(-1, e.time(), Direction.RX, Kind.ERROR, NONE,
-                org.streamframer.app.ui.PlainWords.describe(e.error()));
+                why == null || why.isBlank() ? org.streamframer.app.ui.PlainWords.describe(e.error()) : why);
+    }
+
+    /** "Frame Streams START protobuf:dnstap.Dnstap", or the type number for other rules' control frames. */
+    static String controlNote(FrameEvent e) {
+        if (e.meta() instanceof ControlFrame cf) {
+            return "Frame Streams " + cf.type() + (cf.contentTypes().isEmpty() ? "" : " " + String.join(", ", cf.contentTypes()));
+        }
+        return e.meta() != null ? e.meta().toString() : "control frame, type " + e.type();
     }
 
     public int length() {

@@ -74,12 +74,14 @@ public final class FramesView {
         table.setPlaceholder(new Label("No frames yet. Connect, then send a command or start a stream."));
 
         TableColumn<FrameRow, Long> seq = new TableColumn<>("#");
-        seq.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sequence()));
-        seq.setPrefWidth(70);
+        seq.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sequence() < 0 ? null : c.getValue().sequence()));
+        seq.setMinWidth(60);
+        seq.setPrefWidth(76);
         seq.setMaxWidth(110);
         TableColumn<FrameRow, String> time = new TableColumn<>("Time");
         time.setCellValueFactory(c -> new ReadOnlyStringWrapper(FramesViewModel.time(c.getValue().time())));
-        time.setPrefWidth(100);
+        time.setMinWidth(104);
+        time.setPrefWidth(108);
         time.setMaxWidth(130);
         TableColumn<FrameRow, Direction> dir = new TableColumn<>("Dir");
         dir.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().direction()));
@@ -89,7 +91,8 @@ public final class FramesView {
         dir.setMaxWidth(70);
         TableColumn<FrameRow, Integer> len = new TableColumn<>("Len");
         len.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().length()));
-        len.setPrefWidth(64);
+        len.setMinWidth(60);
+        len.setPrefWidth(66);
         len.setMaxWidth(90);
         len.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<FrameRow, String> content = new TableColumn<>("Content");
@@ -147,9 +150,7 @@ public final class FramesView {
         dropped.textProperty().bind(vm.droppedTextProperty());
         Label count = new Label();
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> String.format(java.util.Locale.ROOT, "%,d shown", vm.rows().size()),
-                javafx.beans.binding.Bindings.size(vm.allRows()), vm.shownProperty()));
+        count.textProperty().bind(vm.shownCountTextProperty());
         HBox bar = new HBox(6, new HBox(text, hex), filter, follow, copyText, clear, new Spacer(), dropped, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setStyle("-fx-padding: 6px;");
@@ -171,7 +172,7 @@ public final class FramesView {
 
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
         root.setTop(bar);
         root.setCenter(split);
@@ -186,6 +187,7 @@ public final class FramesView {
                 table.scrollTo(table.getItems().size() - 1);
             }
         });
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.pauseAutoScroll());
         table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
                 vm.pauseAutoScroll();

@@ -34,6 +34,8 @@ public final class FramesViewModel implements ReaderListener {
     /** Default table capacity. */
     public static final int DEFAULT_CAP = 100_000;
     static final int DETAIL_MAX_BYTES = 64 * 1024;
+    /** Bytes per dump row in the detail pane (it sits beside the table). */
+    static final int DETAIL_WIDTH = 8;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -51,11 +53,15 @@ public final class FramesViewModel implements ReaderListener {
     private final ReadOnlyObjectWrapper<Integer> cap = new ReadOnlyObjectWrapper<>(this, "cap");
     private final StringBinding detail;
     private final StringBinding droppedText;
+    private final javafx.beans.property.ReadOnlyStringWrapper shownCountText =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "shownCountText", "0 frames");
 
     public FramesViewModel(Dispatcher dispatcher, int cap) {
         log = new CappedList<>(cap);
         this.cap.set(cap);
         shown.set(log.items());
+        log.items().addListener((javafx.collections.ListChangeListener<FrameRow>) c -> countShown());
+        shown.addListener((o, a, b) -> countShown());
         // generous: the UI may fall behind by up to one table's worth before the oldest are shed
         batcher = new Batcher<>(dispatcher, Math.max(cap, 10_000), log::append);
         filter.addListener((o, a, b) -> refilter());
@@ -67,7 +73,7 @@ public final class FramesViewModel implements ReaderListener {
             }
             String head = "#" + r.sequence() + "  " + r.direction() + "  " + time(r.time()) + "  " + r.length()
                     + " bytes" + (r.note().isEmpty() ? "" : "  " + r.note()) + "\n\n";
-            return head + HexDump.format(r.bytes(), DETAIL_MAX_BYTES);
+            return head + HexDump.format(r.bytes(), DETAIL_MAX_BYTES, DETAIL_WIDTH);
         }, selected);
         droppedText = Bindings.createStringBinding(() -> {
             long d = log.droppedProperty().get() + batcher.droppedBeforeView();
@@ -122,6 +128,11 @@ public final class FramesViewModel implements ReaderListener {
     /** "1,234 older frames dropped from view (keeping 100,000)", or empty. */
     public StringBinding droppedTextProperty() {
         return droppedText;
+    }
+
+    /** "1,234 frames", or "12 of 1,234 frames match" while filtering. */
+    public javafx.beans.property.ReadOnlyStringProperty shownCountTextProperty() {
+        return shownCountText.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Integer> capProperty() {
@@ -193,9 +204,22 @@ public final class FramesViewModel implements ReaderListener {
         return TIME.format(t);
     }
 
+    private void countShown() {
+        int n = shown.get().size();
+        shownCountText.set(shown.get() == log.items()
+                ? String.format(Locale.ROOT, "%,d frame%s", n, n == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "%,d of %,d frames match", n, log.items().size()));
+    }
+
     private void refilter() {
         Predicate<FrameRow> p = predicate(filter.get(), format.get());
-        shown.set(p == null ? log.items() : new FilteredList<>(log.items(), p));
+        if (p == null) {
+            shown.set(log.items());
+            return;
+        }
+        FilteredList<FrameRow> f = new FilteredList<>(log.items(), p);
+        f.addListener((javafx.collections.ListChangeListener<FrameRow>) c -> countShown());
+        shown.set(f);
     }
 
     static Predicate<FrameRow> predicate(String text, ContentFormat f) {

@@ -1,5 +1,8 @@
 package org.streamframer.app.frames;
 
+import static org.streamframer.app.ui.Forms.grow;
+import static org.streamframer.app.ui.Forms.row;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -136,14 +139,4 @@ public final class FramingView {
         return t;
     }
 
-    private static <T extends javafx.scene.layout.Region> T grow(T n) {
-        HBox.setHgrow(n, Priority.ALWAYS);
-        return n;
-    }
-
-    private static HBox row(Node... nodes) {
-        HBox h = new HBox(6, nodes);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
 }

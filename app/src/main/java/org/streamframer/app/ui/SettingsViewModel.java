@@ -24,11 +24,25 @@ public final class SettingsViewModel {
             AppSettings.defaults());
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
 
-    public SettingsViewModel(ConfigDir dir, Dispatcher dispatcher, Notifier notifier) {
+    /** @param initial the settings read at start ({@link #read}) */
+    public SettingsViewModel(ConfigDir dir, AppSettings initial, Dispatcher dispatcher, Notifier notifier) {
         this.store = JsonStore.of(dir.file("settings.json"), AppSettings.class);
         this.saver = new Saver<>(store, dispatcher, notifier, "the settings");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
+        settings.set(Objects.requireNonNull(initial, "initial"));
+        dark.set(initial.dark());
         dark.addListener((o, a, b) -> update(s -> s.withDark(b)));
+    }
+
+    /**
+     * Reads the saved settings, defaults when there are none. Blocking but tiny: called once at
+     * start, off the FX thread ({@code Application.init}), because the window's size and theme
+     * depend on it.
+     *
+     * @throws IOException when the file exists but cannot be read (the message names it)
+     */
+    public static AppSettings read(ConfigDir dir) throws IOException {
+        return JsonStore.of(dir.file("settings.json"), AppSettings.class).load(AppSettings.defaults());
     }
 
     public ReadOnlyObjectProperty<AppSettings> settingsProperty() {
@@ -42,19 +56,6 @@ public final class SettingsViewModel {
     /** The dark theme is on. */
     public BooleanProperty darkProperty() {
         return dark;
-    }
-
-    /**
-     * Reads the settings; blocking but tiny, so done once at start before the window is built
-     * (the window's size and theme depend on it). A bad file gives defaults and one notice.
-     */
-    public void loadNow() {
-        try {
-            settings.set(store.load(AppSettings.defaults()));
-        } catch (IOException e) {
-            notifier.error("The saved settings could not be read; using defaults", e);
-        }
-        dark.set(settings.get().dark());
     }
 
     /** Changes the settings and saves them in the background. */

@@ -56,11 +56,14 @@ public final class Workbench {
     private final org.streamframer.app.log.SessionLogViewModel sessionLog;
     private Stage stage;
 
-    public Workbench(ConfigDir dir, Dispatcher dispatcher, SerialPorts ports, Simulators simulators) {
+    /**
+     * @param initial the settings read at start ({@link SettingsViewModel#read}), off the FX thread
+     */
+    public Workbench(ConfigDir dir, AppSettings initial, Dispatcher dispatcher, SerialPorts ports,
+                     Simulators simulators) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         notices = new NotificationCenter(dispatcher, Clock.systemUTC());
-        settings = new SettingsViewModel(dir, dispatcher, notices);
-        settings.loadNow();
+        settings = new SettingsViewModel(dir, initial, dispatcher, notices);
         AppSettings s = settings.get();
 
         connection = new ConnectionViewModel(dispatcher, new Connector(ports, simulators), ports, notices,

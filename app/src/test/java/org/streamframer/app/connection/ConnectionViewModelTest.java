@@ -64,6 +64,21 @@ class ConnectionViewModelTest {
         assertEquals(SimulatedInstrument.IDENTITY, e.answer());
         assertNotNull(e.roundTrip());
 
+        cmd.modeProperty().set(org.streamframer.app.command.CommandMode.QUERY);
+        cmd.timeoutProperty().set(java.time.Duration.ofMillis(300));
+        cmd.send("*CLS");
+        TranscriptEntry timeout = cmd.transcript().get(1);
+        assertEquals(TranscriptEntry.Outcome.TIMED_OUT, timeout.outcome());
+        assertEquals("no answer in 300 ms; nothing arrived", timeout.answer());
+
+        org.streamframer.app.frames.DetectViewModel detect = new org.streamframer.app.frames.DetectViewModel(d,
+                () -> vm.currentProperty().get(), k -> vm.setFraming(RuleSpec.defaults(k), null));
+        detect.detect();
+        assertEquals(RuleKind.LF, detect.proposalProperty().get(), detect.messageProperty().get());
+        assertTrue(detect.messageProperty().get().startsWith("The answer ends in LF: …"), detect.messageProperty().get());
+        detect.useProposal();
+        assertEquals(RuleKind.LF, vm.framingProperty().get().kind());
+
         vm.setFraming(RuleSpec.defaults(RuleKind.CRLF), null);
         assertTrue(vm.currentProperty().get().reader().rule() instanceof DelimiterRule);
         vm.disconnect();
@@ -83,7 +98,18 @@ class ConnectionViewModelTest {
         await("failed", 10_000, () -> vm.stateProperty().get() == LinkState.FAILED, () -> vm.stateProperty().get().toString());
         assertTrue(vm.stateDetailProperty().get().toLowerCase().contains("refused"), vm.stateDetailProperty().get());
         assertEquals(1, notices.shownCount());
-        assertTrue(notices.currentProperty().get().text().contains("tcp 127.0.0.1:" + port),
+        String text = notices.currentProperty().get().text();
+        assertTrue(text.startsWith("Connection failed: ") && text.contains("127.0.0.1:" + port), text);
+    }
+
+    @Test
+    void aProfileWithFramingTheLibraryRefusesKeepsTheCurrentRuleAndSaysWhy() {
+        RuleSpec before = vm.framingProperty().get();
+        RuleSpec refused = new RuleSpec(RuleKind.LENGTH_FIELD, 50, "", false, false, 16, 100, 2, false, 0, 0, 50, "LF");
+        vm.load(ConnectionProfile.defaultProfile().withFraming(refused));
+        assertEquals(before, vm.framingProperty().get());
+        assertTrue(notices.currentProperty().get().text().startsWith(
+                "The profile's framing (Length field (2 bytes at 100, big-endian)) cannot be used: "),
                 notices.currentProperty().get().text());
     }
 

@@ -35,6 +35,7 @@ import org.streamframer.app.connection.BuiltInSimulator;
 import org.streamframer.app.connection.LinkState;
 import org.streamframer.app.connection.TransportKind;
 import org.streamframer.app.frames.RuleKind;
+import org.streamframer.app.settings.AppSettings;
 import org.streamframer.app.settings.ConfigDir;
 import org.streamframer.app.sim.SimulatedInstrument;
 import org.streamframer.framing.reader.ReaderStats;
@@ -59,7 +60,7 @@ class ConsoleUiTest {
     @Start
     void start(Stage stage) {
         dispatcher = new FxDispatcher();
-        wb = new Workbench(new ConfigDir(dir), dispatcher, List::of, new BuiltInSimulator());
+        wb = new Workbench(new ConfigDir(dir), AppSettings.defaults(), dispatcher, List::of, new BuiltInSimulator());
         wb.show(stage);
     }
 
@@ -182,6 +183,22 @@ class ConsoleUiTest {
         assertTrue(text.contains("127.0.0.1:" + port) && text.toLowerCase(Locale.ROOT).contains("refused"), text);
         assertFalse(text.contains("Exception") || text.contains("\tat "), "no class names or stack trace: " + text);
         assertEquals("Connection failed", fx(() -> robot.lookup("#state-badge").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void windowLayoutAndThemeAreRememberedForTheNextStart(FxRobot robot) throws Exception {
+        awaitConnected();
+        robot.clickOn("#theme-toggle");
+        robot.interact(() -> {
+            wb.window().setDividers(0.3, 0.5);
+            wb.window().tabs().getSelectionModel().select(1);
+        });
+        robot.interact(wb::shutdown);
+        AppSettings saved = SettingsViewModel.read(new ConfigDir(dir));
+        assertTrue(saved.dark(), "dark theme remembered");
+        assertEquals(1, saved.selectedTab());
+        assertEquals(0.3, saved.sidebarDivider(), 0.02);
+        assertEquals(0.5, saved.consoleDivider(), 0.02);
     }
 
     @Test

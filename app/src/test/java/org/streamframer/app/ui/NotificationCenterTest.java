@@ -48,6 +48,20 @@ class NotificationCenterTest {
     }
 
     @Test
+    void anUncaughtExceptionBecomesOneNoticeWithoutAStackTrace() throws Exception {
+        NotificationCenter n = new NotificationCenter(Dispatcher.currentThread(), Clock.systemUTC());
+        UncaughtErrors handler = new UncaughtErrors(n);
+        Thread t = new Thread(() -> {
+            throw new IllegalStateException("frame table index 7 out of range");
+        }, "console-bg-9");
+        t.setUncaughtExceptionHandler(handler);
+        t.start();
+        t.join(5_000);
+        assertEquals("Unexpected problem in console-bg-9: Frame table index 7 out of range", n.currentProperty().get().text());
+        assertEquals(NotificationCenter.Kind.ERROR, n.currentProperty().get().kind());
+    }
+
+    @Test
     void plainWordsUnwrapAndNeverShowClassNamesWhenThereIsAMessage() {
         assertEquals("Disk full", PlainWords.describe(new ExecutionException(new java.io.IOException("disk full"))));
         assertEquals("Illegal state", PlainWords.describe(new IllegalStateException()));
