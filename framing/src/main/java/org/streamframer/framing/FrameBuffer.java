@@ -440,12 +440,12 @@ public final class FrameBuffer {
             case CORRUPT:
                 checkSkip(rule, r.consumeTo);
                 drop(r.consumeTo);
-                throw new CorruptFrameException(r.message);
+                throw new CorruptFrameException(r.takeMessage());
             case CORRUPT_UNTIL_BOUNDARY:
                 discarding = true;
                 reportTooLongAtBoundary = false;
                 discarded = 0;
-                throw new CorruptFrameException(r.message);
+                throw new CorruptFrameException(r.takeMessage());
             case TOO_LONG:
                 checkSkip(rule, r.consumeTo);
                 drop(r.consumeTo);
@@ -517,7 +517,12 @@ public final class FrameBuffer {
         liveEnd = fe;
         liveConsumeTo = (int) to;
         liveType = r.type;
-        liveMeta = r.meta;
+        Object meta = r.meta;
+        if (meta != null) {
+            // liveMeta is null whenever no frame is alive: store (and clear the slot) only when needed
+            liveMeta = meta;
+            r.meta = null;
+        }
         return true;
     }
 
@@ -722,7 +727,9 @@ public final class FrameBuffer {
             return; // a second consume() is harmless
         }
         liveId = 0;
-        liveMeta = null;
+        if (liveMeta != null) {
+            liveMeta = null;
+        }
         start = liveConsumeTo;
         scan = start;
         scanState = 0;

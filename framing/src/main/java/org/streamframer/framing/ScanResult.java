@@ -31,12 +31,21 @@ public final class ScanResult {
     ScanResult() {
     }
 
+    /**
+     * Readies the slot for the next scan. Only the kind is cleared: every answer sets the fields
+     * its kind is read with (a frame its type and meta, an error its message), so the hot path
+     * writes no more than it must.
+     */
     void reset(boolean discarding) {
         kind = Kind.NONE;
-        meta = null;
-        message = null;
-        type = TYPE_DATA;
         this.discarding = discarding;
+    }
+
+    /** The error message of a corrupt answer, cleared so the slot holds no reference. */
+    String takeMessage() {
+        String why = message;
+        message = null;
+        return why;
     }
 
     /**

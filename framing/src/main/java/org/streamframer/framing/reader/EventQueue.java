@@ -20,9 +20,6 @@ final class EventQueue {
 
     enum Mode { BLOCK, DROP, FORCE }
 
-    /** Returned by {@link #take} when the producers are finished and the queue is empty. */
-    static final Object END = new Object();
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
@@ -31,6 +28,8 @@ final class EventQueue {
     /** The last sequence number given to a frame event. */
     private long sequence;
     private long dropped;
+    /** Events taken by {@link #takeAll} and not yet reported {@link #delivered}: they still count against the capacity. */
+    private int inFlight;
     private boolean closing;
     private boolean finished;
 
@@ -50,13 +49,43 @@ final class EventQueue {
      */
     long putFrame(Direction dir, Instant time, long mono, byte[] bytes, int type, Object meta, Mode mode)
             throws InterruptedException {
+        return putFrame(dir, time, mono, bytes, type, meta, mode, true);
+    }
+
+    /**
+     * {@link #putFrame} without waking the consumer: for a producer queueing a batch (the frames
+     * of one read), which then calls {@link #wake()} once. Waking the delivery thread for every
+     * frame made the two threads hand over one frame at a time, a park and unpark per frame.
+     */
+    long queueFrame(Direction dir, Instant time, long mono, byte[] bytes, int type, Object meta, Mode mode)
+            throws InterruptedException {
+        return putFrame(dir, time, mono, bytes, type, meta, mode, false);
+    }
+
+    private long putFrame(Direction dir, Instant time, long mono, byte[] bytes, int type, Object meta,
+                          Mode mode, boolean wake) throws InterruptedException {
         lock.lock();
         try {
             long seq = ++sequence;
             if (room(mode)) {
-                add(new FrameEvent(seq, dir, time, mono, bytes, type, meta));
+                items.addLast(new FrameEvent(seq, dir, time, mono, bytes, type, meta));
+                if (wake) {
+                    notEmpty.signal();
+                }
             }
             return seq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the consumer for what {@link #queueFrame} queued. */
+    void wake() {
+        lock.lock();
+        try {
+            if (!items.isEmpty()) {
+                notEmpty.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -79,11 +108,12 @@ final class EventQueue {
     /** Whether an event may be added now (waiting for room when the mode says so); counts drops. */
     private boolean room(Mode mode) throws InterruptedException {
         if (mode == Mode.BLOCK) {
-            while (items.size() >= capacity && !closing) {
+            while (items.size() + inFlight >= capacity && !closing) {
+                notEmpty.signal(); // items queued without a wake-up must not wait for a sleeping consumer
                 notFull.await();
             }
         }
-        if (mode == Mode.FORCE || items.size() < capacity) {
+        if (mode == Mode.FORCE || items.size() + inFlight < capacity) {
             return true;
         }
         dropped++;
@@ -95,22 +125,44 @@ final class EventQueue {
         notEmpty.signal();
     }
 
-    /** The next event, {@link #END} when finished and empty, or null after waiting {@code nanos}. */
-    Object take(long nanos) throws InterruptedException {
+    /**
+     * Moves every queued event (at most {@code max}) into {@code into}, waiting up to
+     * {@code nanos} for one: one lock per batch instead of one per event. The moved events still
+     * count against the capacity until the consumer reports them {@link #delivered}, so the
+     * capacity bounds what is held, queued or being delivered.
+     *
+     * @return the number moved; 0 after waiting {@code nanos}; -1 when finished and empty
+     */
+    int takeAll(long nanos, java.util.Collection<Object> into, int max) throws InterruptedException {
         lock.lock();
         try {
             while (items.isEmpty()) {
                 if (finished) {
-                    return END;
+                    return -1;
                 }
                 if (nanos <= 0) {
-                    return null;
+                    return 0;
                 }
                 nanos = notEmpty.awaitNanos(nanos);
             }
-            Object e = items.pollFirst();
-            notFull.signal();
-            return e;
+            int n = 0;
+            while (n < max && !items.isEmpty()) {
+                into.add(items.pollFirst());
+                n++;
+            }
+            inFlight += n;
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The consumer has dispatched {@code n} events from {@link #takeAll}: their room is free again. */
+    void delivered(int n) {
+        lock.lock();
+        try {
+            inFlight -= n;
+            notFull.signalAll();
         } finally {
             lock.unlock();
         }
@@ -127,7 +179,7 @@ final class EventQueue {
         }
     }
 
-    /** No more events will come: the consumer gets {@link #END} once the queue is empty. */
+    /** No more events will come: {@link #takeAll} answers -1 once the queue is empty. */
     void finish() {
         lock.lock();
         try {

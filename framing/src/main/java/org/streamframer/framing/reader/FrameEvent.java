@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param sequence       numbers RX and TX frames together in the order they happened, from 1,
  *                       per service (not reset by a reconnect)
  * @param direction      RX or TX
- * @param time           wall-clock time the frame was complete (RX) or written (TX)
+ * @param time           wall-clock time the frame was complete (RX: when the read that brought
+ *                       its last byte returned) or written (TX)
  * @param monotonicNanos {@link System#nanoTime()} at the same moment, for intervals
  * @param bytes          a private copy owned by the receiver (the listener may keep it)
  * @param type           the rule's frame type ({@code ScanResult.TYPE_DATA} for data; 0 for TX)

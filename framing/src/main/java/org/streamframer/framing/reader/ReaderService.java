@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -65,6 +66,10 @@ public final class ReaderService implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofMillis(100);
     /** Bytes kept for {@link #recentBytesIn(int)}. */
     private static final int RECENT_BYTES = 256;
+    /** Events the delivery thread takes from the queue at once. */
+    private static final int DELIVERY_BATCH = 1024;
+    /** The frame buffer's first size: reads of up to 64 KiB, as a plain socket loop makes. */
+    private static final int INITIAL_BUFFER = 64 * 1024;
     private static final long JOIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
 
     private final TransportFactory factory;
@@ -404,6 +409,8 @@ public final class ReaderService implements AutoCloseable {
         long windowStart = System.nanoTime();
         long windowBytes = recent.total();
         long windowFrames = framesIn.get();
+        Instant readTime = null;
+        long readNanos = 0;
         try {
             while (!closed) {
                 FrameRule now = rule;
@@ -411,7 +418,7 @@ public final class ReaderService implements AutoCloseable {
                     r = now;
                     applyReadTimeout(t, r);
                 }
-                if (!drain(buf, r)) {
+                if (!drain(buf, r, readTime, readNanos)) {
                     return "closed";
                 }
                 int n;
@@ -423,10 +430,17 @@ public final class ReaderService implements AutoCloseable {
                     continue;
                 }
                 if (n < 0) {
-                    drain(buf, r);
+                    drain(buf, r, Instant.now(), System.nanoTime());
                     return "end of stream";
                 }
                 long tNow = System.nanoTime();
+                if (n > 0) {
+                    // every frame this read completes was complete at this moment
+                    readTime = Instant.now();
+                    readNanos = tNow;
+                } else {
+                    readTime = null; // a timed-out read: a time-based rule's frame ends now
+                }
                 long dt = tNow - windowStart;
                 if (dt >= 1_000_000_000L) {
                     long b = recent.total();
@@ -459,7 +473,7 @@ public final class ReaderService implements AutoCloseable {
 
     private static FrameBuffer newBuffer(FrameRule r) {
         long max = Math.max(FrameBuffer.DEFAULT_MAX_CAPACITY, (long) r.maxFrameLength() + 64 * 1024);
-        return new FrameBuffer(FrameBuffer.DEFAULT_INITIAL_CAPACITY, (int) Math.min(max, Integer.MAX_VALUE - 16));
+        return new FrameBuffer(INITIAL_BUFFER, (int) Math.min(max, Integer.MAX_VALUE - 16));
     }
 
     private void applyReadTimeout(Transport t, FrameRule r) {
@@ -475,8 +489,21 @@ public final class ReaderService implements AutoCloseable {
         }
     }
 
-    /** Delivers every complete frame in the buffer; false if interrupted by close(). */
-    private boolean drain(FrameBuffer buf, FrameRule r) {
+    /**
+     * Queues every complete frame in the buffer, stamped with the time of the read that completed
+     * them (or now, when {@code readTime} is null), then wakes the delivery thread once.
+     *
+     * @return false if interrupted by close()
+     */
+    private boolean drain(FrameBuffer buf, FrameRule r, Instant readTime, long readNanos) {
+        try {
+            return drainQuietly(buf, r, readTime, readNanos);
+        } finally {
+            queue.wake();
+        }
+    }
+
+    private boolean drainQuietly(FrameBuffer buf, FrameRule r, Instant time, long mono) {
         while (true) {
             boolean live;
             try {
@@ -494,8 +521,12 @@ public final class ReaderService implements AutoCloseable {
             Object meta = buf.frameMeta();
             buf.consumeFrame();
             framesIn.incrementAndGet();
+            if (time == null) {
+                time = Instant.now();
+                mono = System.nanoTime();
+            }
             try {
-                queue.putFrame(Direction.RX, Instant.now(), System.nanoTime(), copy, type, meta, frameMode());
+                queue.queueFrame(Direction.RX, time, mono, copy, type, meta, frameMode());
             } catch (InterruptedException e) {
                 return false;
             }
@@ -555,18 +586,24 @@ public final class ReaderService implements AutoCloseable {
     // ------------------------------------------------------------------ delivery thread
 
     private void deliveryLoop() {
+        // events are taken in batches (one lock per batch) and dispatched in order
+        ArrayDeque<Object> batch = new ArrayDeque<>(DELIVERY_BATCH);
         while (true) {
-            Object e;
+            int n;
             try {
-                e = queue.take(TimeUnit.MILLISECONDS.toNanos(200));
+                n = queue.takeAll(TimeUnit.MILLISECONDS.toNanos(200), batch, DELIVERY_BATCH);
             } catch (InterruptedException ie) {
                 return; // close() gave up on a stuck listener
             }
-            if (e == EventQueue.END) {
+            if (n < 0) {
                 return;
             }
-            if (e != null) {
+            Object e;
+            while ((e = batch.pollFirst()) != null) {
                 dispatch(e);
+            }
+            if (n > 0) {
+                queue.delivered(n);
             }
         }
     }
