@@ -439,10 +439,6 @@ class ScpiResponseRuleTest {
         final List<List<IeeeBlock>> blocks = new ArrayList<>();
         final List<List<String>> blockData = new ArrayList<>();
 
-        Responses(long seed, int count) {
-            this(seed, count, false);
-        }
-
         /** {@code strings}: also hexadecimal/octal/binary numbers and quoted strings holding '#'. */
         Responses(long seed, int count, boolean strings) {
             Random random = new Random(seed);
@@ -508,10 +504,10 @@ class ScpiResponseRuleTest {
         }
     }
 
-    @Test
-    void generatedResponsesComeOutWholeWithTheirBlocksHoweverTheyAreSplit() {
-        for (long seed = 0; seed < 30; seed++) {
-            Responses responses = new Responses(seed, 12);
+    /** 30 seeds of generated responses from {@code firstSeed}: whole, blocks found, split every way. */
+    private static void assertGeneratedResponses(long firstSeed, boolean strings) {
+        for (long seed = firstSeed; seed < firstSeed + 30; seed++) {
+            Responses responses = new Responses(seed, 12, strings);
             byte[] input = responses.stream.toByteArray();
             List<Outcome> out = RuleHarness.assertSplitInvariant(LF, input, 20);
             assertEquals(responses.frames, texts(out), "seed " + seed);
@@ -529,40 +525,38 @@ class ScpiResponseRuleTest {
     }
 
     @Test
+    void generatedResponsesComeOutWholeWithTheirBlocksHoweverTheyAreSplit() {
+        assertGeneratedResponses(0, false);
+    }
+
+    @Test
     void generatedResponsesWithStringsAndNonDecimalNumbersComeOutWholeHoweverTheyAreSplit() {
-        for (long seed = 100; seed < 130; seed++) {
-            Responses responses = new Responses(seed, 12, true);
-            byte[] input = responses.stream.toByteArray();
-            List<Outcome> out = RuleHarness.assertSplitInvariant(LF, input, 20);
-            assertEquals(responses.frames, texts(out), "seed " + seed);
-            for (int r = 0; r < out.size(); r++) {
-                byte[] frame = out.get(r).bytes();
-                assertEquals(responses.blocks.get(r), ScpiResponseRule.findBlocks(frame, 0, frame.length),
-                        "seed " + seed + " response " + r);
-            }
-        }
+        assertGeneratedResponses(100, true);
     }
 
     // ------------------------------------------------------------------ fuzz
 
-    @Test
-    void randomBytesGiveOnlyFramingErrorsWellFormedFramesAndBoundedMemory() {
-        byte[] special = b("#0123456789\r\n,");
-        // held: one response under way (at most max bytes) and a header not yet complete
+    /**
+     * Random bytes rich in {@code special}, any terminator, small maxima: only framing errors,
+     * bounded memory (one response under way and a header not yet complete), and every frame the
+     * rule delivers is one {@code findBlocks} accepts (the two read '#' the same way).
+     */
+    private static void fuzz(String special) {
+        byte[] bytes = b(special);
         CodecTesting.fuzz(500,
                 random -> new ScpiResponseRule(Terminator.values()[random.nextInt(3)], 1 + random.nextInt(64)),
-                random -> CodecTesting.randomBytes(random, 600, special),
-                10, frame -> ScpiResponseRule.findBlocks(frame, 0, frame.length)); // well-formed: no exception
+                random -> CodecTesting.randomBytes(random, 600, bytes),
+                10, frame -> ScpiResponseRule.findBlocks(frame, 0, frame.length));
+    }
+
+    @Test
+    void randomBytesGiveOnlyFramingErrorsWellFormedFramesAndBoundedMemory() {
+        fuzz("#0123456789\r\n,");
     }
 
     @Test
     void randomBytesWithQuotesAndRadixLettersGiveFramesTheBlockParserAccepts() {
-        byte[] special = b("#\"\"0123456789HQBhqb\r\n,");
-        // the rule and findBlocks agree on every quote and '#H': a frame the rule delivers parses
-        CodecTesting.fuzz(500,
-                random -> new ScpiResponseRule(Terminator.values()[random.nextInt(3)], 1 + random.nextInt(64)),
-                random -> CodecTesting.randomBytes(random, 600, special),
-                10, frame -> ScpiResponseRule.findBlocks(frame, 0, frame.length));
+        fuzz("#\"\"0123456789HQBhqb\r\n,");
     }
 
     // ------------------------------------------------------------------ findBlocks
