@@ -40,6 +40,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void frameStreamsNeverUsesTheRulesPackage() {
+        // Rules.fstrm() makes rules -> fstrm; fstrm -> rules would make the two packages a cycle
+        Path fstrm = SOURCES.resolve("org/streamframer/framing/fstrm");
+        List<String> offenders = javaFiles().filter(f -> f.startsWith(fstrm))
+                .filter(f -> read(f).contains("org.streamframer.framing.rules"))
+                .map(Path::toString).collect(Collectors.toList());
+        assertTrue(javaFiles().anyMatch(f -> f.startsWith(fstrm)), "no sources under " + fstrm);
+        assertEquals(List.of(), offenders, "fstrm sources using org.streamframer.framing.rules");
+    }
+
+    @Test
     void theScanSeesTheSources() {
         // guards the two tests above against passing because they looked at nothing
         assertTrue(javaFiles().count() > 20, "found too few sources under " + SOURCES.toAbsolutePath());

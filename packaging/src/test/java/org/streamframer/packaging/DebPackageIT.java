@@ -76,7 +76,7 @@ class DebPackageIT {
     }
 
     @Test
-    void postinstRegistersTheMenuEntriesAndPutsTheCliOnThePath() throws IOException {
+    void postinstRegistersTheMenuEntriesAndPutsTheCliOnThePath() throws Exception {
         String postinst = Files.readString(control.resolve("postinst"));
         String prerm = Files.readString(control.resolve("prerm"));
         assertTrue(postinst.contains("xdg-desktop-menu install"), postinst);
@@ -85,6 +85,9 @@ class DebPackageIT {
         assertTrue(postinst.contains("ln -sf \"" + cli + "\" /usr/bin/" + Build.cliName()), postinst);
         assertTrue(prerm.contains("rm -f /usr/bin/" + Build.cliName()), prerm);
         assertTrue(Files.isExecutable(control.resolve("postinst")), "postinst is executable");
+        for (String script : List.of("preinst", "postinst", "prerm", "postrm")) {
+            Command.run(TOOL_TIMEOUT, List.of("sh", "-n", control.resolve(script).toString())).assertSuccess();
+        }
     }
 
     @Test

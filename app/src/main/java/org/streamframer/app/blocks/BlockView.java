@@ -103,6 +103,7 @@ public final class BlockView extends BorderPane {
 
         hex.setId("block-hex");
         hex.setStyle("-fx-font-family: monospace;");
+        hex.setFixedCellSize(22); // rows of one height: scrolling a multi-MB dump stays cheap
         hexTab.setContent(hex);
 
         imageView.setId("block-image");
@@ -141,13 +142,13 @@ public final class BlockView extends BorderPane {
         setCenter(tabs);
         showHex(vm.hexDumpProperty().get());
         showImage(vm.imageProperty().get());
-        showWaveform(vm.waveformProperty().get());
+        showWaveform(vm.waveformPointsProperty().get());
     }
 
     private void initListeners() {
         vm.hexDumpProperty().addListener((o, was, now) -> showHex(now));
         vm.imageProperty().addListener((o, was, now) -> showImage(now));
-        vm.waveformProperty().addListener((o, was, now) -> showWaveform(now));
+        vm.waveformPointsProperty().addListener((o, was, now) -> showWaveform(now));
     }
 
     private void showHex(javafx.collections.ObservableList<String> lines) {
@@ -161,12 +162,11 @@ public final class BlockView extends BorderPane {
         }
     }
 
-    private void showWaveform(Waveform w) {
-        if (w == null) {
+    private void showWaveform(double[] xy) {
+        if (xy == null) {
             trace.getData().clear();
             return;
         }
-        double[] xy = w.displayPoints(BlockViewModel.MAX_DISPLAY_POINTS);
         java.util.List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>(xy.length / 2);
         for (int i = 0; i < xy.length; i += 2) {
             points.add(new XYChart.Data<>(xy[i], xy[i + 1]));

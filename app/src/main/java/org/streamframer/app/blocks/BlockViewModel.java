@@ -28,8 +28,8 @@ import org.streamframer.framing.scpi.Response;
 /**
  * The binary block viewer's state: one IEEE 488.2 block of a response, its decoded header,
  * a hex dump, the image it holds (PNG/JPEG/BMP/GIF, decoded on the I/O executor) and, once
- * the user picks a sample format, its waveform. Called on the FX thread; file work and image
- * decoding run on {@code io}, results come back through {@code fx}.
+ * the user picks a sample format, its waveform. Called on the FX thread; file work, image
+ * and waveform decoding run on {@code io}, results come back through {@code fx}.
  */
 public final class BlockViewModel {
 
@@ -42,6 +42,7 @@ public final class BlockViewModel {
     private List<IeeeBlock> blocks = List.of();
     private byte[] data = new byte[0];
     private long generation;
+    private long waveGeneration;
 
     // Properties
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -58,6 +59,7 @@ public final class BlockViewModel {
     private final ObjectProperty<ByteOrder> byteOrder =
             new SimpleObjectProperty<>(this, "byteOrder", ByteOrder.LITTLE_ENDIAN);
     private final ReadOnlyObjectWrapper<Waveform> waveform = new ReadOnlyObjectWrapper<>(this, "waveform");
+    private final ReadOnlyObjectWrapper<double[]> waveformPoints = new ReadOnlyObjectWrapper<>(this, "waveformPoints");
     private final ReadOnlyStringWrapper waveformSummary = new ReadOnlyStringWrapper(this, "waveformSummary", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
@@ -88,6 +90,11 @@ public final class BlockViewModel {
     public ObjectProperty<ByteOrder> byteOrderProperty() { return byteOrder; }
     /** The data read as {@link #sampleFormatProperty()}, or null. */
     public ReadOnlyObjectProperty<Waveform> waveformProperty() { return waveform.getReadOnlyProperty(); }
+    /**
+     * What the chart plots: at most {@link #MAX_DISPLAY_POINTS} points {@code [x0, y0, x1, y1, ...]}
+     * ({@link Waveform#displayPoints}), or null.
+     */
+    public ReadOnlyObjectProperty<double[]> waveformPointsProperty() { return waveformPoints.getReadOnlyProperty(); }
     public ReadOnlyStringProperty waveformSummaryProperty() { return waveformSummary.getReadOnlyProperty(); }
     /** The result of the latest save, in words. */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
@@ -197,14 +204,32 @@ public final class BlockViewModel {
     private void decodeWaveform() {
         SampleFormat f = sampleFormat.get();
         ByteOrder o = byteOrder.get();
+        long gen = ++waveGeneration;
         if (f == null || o == null) {
             waveform.set(null);
+            waveformPoints.set(null);
             waveformSummary.set("pick a sample format to plot the data as a waveform");
             return;
         }
-        Waveform w = Waveform.decode(data, 0, data.length, f, o);
-        waveform.set(w);
-        String endian = o == ByteOrder.LITTLE_ENDIAN ? "little-endian" : "big-endian";
+        byte[] bytes = data;
+        waveformSummary.set("decoding " + bytes.length + " bytes as " + f + "...");
+        io.execute(() -> {
+            Waveform w = Waveform.decode(bytes, 0, bytes.length, f, o);
+            double[] points = w.displayPoints(MAX_DISPLAY_POINTS);
+            String summary = summary(w);
+            fx.execute(() -> {
+                if (gen == waveGeneration) {
+                    waveform.set(w);
+                    waveformPoints.set(points);
+                    waveformSummary.set(summary);
+                }
+            });
+        });
+    }
+
+    private static String summary(Waveform w) {
+        SampleFormat f = w.format();
+        String endian = w.order() == ByteOrder.LITTLE_ENDIAN ? "little-endian" : "big-endian";
         StringBuilder s = new StringBuilder().append(w.samples().length).append(" samples, ").append(f)
                 .append(f.size() > 1 ? " " + endian : "");
         if (w.samples().length > 0) {
@@ -213,7 +238,7 @@ public final class BlockViewModel {
         if (w.trailingBytes() > 0) {
             s.append("; ").append(w.trailingBytes()).append(" trailing byte(s) not a whole sample, ignored");
         }
-        waveformSummary.set(s.toString());
+        return s.toString();
     }
 
     private static String fmt(double v) {

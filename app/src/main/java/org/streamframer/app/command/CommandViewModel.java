@@ -60,6 +60,8 @@ public final class CommandViewModel {
     private final ObjectProperty<Terminator> terminator = new SimpleObjectProperty<>(this, "terminator", Terminator.LF);
     private final ObjectProperty<Duration> timeout = new SimpleObjectProperty<>(this, "timeout", Duration.ofSeconds(2));
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** Queries sent and not yet answered or timed out. FX thread. */
+    private int inFlight;
     private volatile java.util.function.Consumer<Response> blockHandler;
 
     public CommandViewModel(Dispatcher dispatcher, Notifier notifier, Supplier<ActiveConnection> connection,
@@ -158,13 +160,13 @@ public final class CommandViewModel {
         Terminator t = terminator.get();
         Duration wait = timeout.get();
         if (query) {
-            busy.set(true);
+            busy.set(++inFlight > 0);
         }
         dispatcher.background(() -> {
             TranscriptEntry e = query ? query(conn, t, c, wait, at) : write(conn, t, c, at);
             dispatcher.ui(() -> {
                 if (query) {
-                    busy.set(false);
+                    busy.set(--inFlight > 0);
                 }
                 add(e);
             });

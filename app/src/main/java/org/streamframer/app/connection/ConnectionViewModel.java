@@ -365,7 +365,14 @@ public final class ConnectionViewModel {
 
     /** Uses {@code spec} (already built as {@code built}, or built here when null); applies at once when connected. */
     public void setFraming(RuleSpec spec, FrameRule built) {
-        FrameRule r = built != null ? built : rules.apply(spec);
+        FrameRule r;
+        try {
+            r = built != null ? built : rules.apply(spec);
+        } catch (IllegalArgumentException e) {
+            // a hand-edited profile can hold what the library refuses: say so, keep the current rule
+            notifier.error("The profile's framing (" + spec.describe() + ") cannot be used", e);
+            return;
+        }
         rule = r;
         framing.set(spec);
         ActiveConnection c = current.get();

@@ -60,9 +60,14 @@ public final class PlotView extends BorderPane {
         initListeners();
     }
 
-    /** The chart (for tests and PNG export). */
+    /** The chart (for tests). */
     public LineChart<Number, Number> chart() {
         return chart;
+    }
+
+    /** Snapshots the chart (FX thread, as JavaFX requires) and has the view model write it as PNG in the background. */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> exportPng(java.nio.file.Path file) {
+        return vm.exportPng(SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), file);
     }
 
     private void createView() {
@@ -111,8 +116,7 @@ public final class PlotView extends BorderPane {
         csv.setOnAction(e -> choose("plot.csv", "CSV", "*.csv", f -> vm.exportCsv(f.toPath())));
         Button png = new Button("Export PNG...");
         png.setId("plot-export-png");
-        png.setOnAction(e -> choose("plot.png", "PNG image", "*.png",
-                f -> vm.exportPng(SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), f.toPath())));
+        png.setOnAction(e -> choose("plot.png", "PNG image", "*.png", f -> exportPng(f.toPath())));
 
         ToolBar bar = new ToolBar(new Label("Query"), query, new Label("every"), interval, new Label("ms"), add,
                 pause, clear, new Label("Zoom"), zoom, csv, png);
@@ -146,7 +150,8 @@ public final class PlotView extends BorderPane {
 
         TableView<SeriesViewModel> table = new TableView<>(vm.series());
         table.setId("plot-table");
-        table.setPrefHeight(150);
+        table.setPrefHeight(120);
+        table.setMinHeight(60);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<SeriesViewModel, Boolean> shown = new TableColumn<>("Show");
         shown.setCellValueFactory(c -> c.getValue().visibleProperty());
@@ -184,9 +189,13 @@ public final class PlotView extends BorderPane {
         VBox bottom = new VBox(4, table, new ToolBar(remove, status));
         bottom.setPadding(new Insets(0, 4, 4, 4));
 
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(chartPane, bottom);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        bottom.setMinHeight(130);
+        javafx.scene.control.SplitPane.setResizableWithParent(bottom, false);
         setTop(bar);
-        setCenter(chartPane);
-        setBottom(bottom);
+        setCenter(split);
         vm.series().forEach(this::addChartSeries);
         applyRange(vm.visibleRangeProperty().get());
     }

@@ -92,6 +92,7 @@ class BlockViewFxTest {
         robot.interact(() -> format.setValue(SampleFormat.INT16));
         XYChart.Series<Number, Number> trace = view.chart().getData().get(0);
         int n = block.length() / 2;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trace.getData().size() == n); // decoded off the FX thread
         assertEquals(n, trace.getData().size(), "every sample of a " + n + "-sample trace");
         ByteBuffer b = ByteBuffer.wrap(r.bytes(), block.offset(), block.length()).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {

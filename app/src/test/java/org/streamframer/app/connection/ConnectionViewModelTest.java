@@ -103,6 +103,17 @@ class ConnectionViewModelTest {
     }
 
     @Test
+    void aProfileWithFramingTheLibraryRefusesKeepsTheCurrentRuleAndSaysWhy() {
+        RuleSpec before = vm.framingProperty().get();
+        RuleSpec refused = new RuleSpec(RuleKind.LENGTH_FIELD, 50, "", false, false, 16, 100, 2, false, 0, 0, 50, "LF");
+        vm.load(ConnectionProfile.defaultProfile().withFraming(refused));
+        assertEquals(before, vm.framingProperty().get());
+        assertTrue(notices.currentProperty().get().text().startsWith(
+                "The profile's framing (Length field (2 bytes at 100, big-endian)) cannot be used: "),
+                notices.currentProperty().get().text());
+    }
+
+    @Test
     void badFieldsAreMarkedAndBlockConnecting() {
         vm.kindProperty().set(TransportKind.TCP_CLIENT);
         vm.hostProperty().set(" ");

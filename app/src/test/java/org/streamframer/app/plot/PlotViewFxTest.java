@@ -111,6 +111,31 @@ class PlotViewFxTest {
     }
 
     @Test
+    void chartExportsAsAPngOfItsOnScreenSize(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        robot.interact(() -> vm.addSeries(SeriesSpec.of("MEAS:VOLT:DC?", Duration.ofMillis(100))));
+        advance(robot, Duration.ofSeconds(2));
+        java.nio.file.Path file = dir.resolve("chart.png");
+        java.util.concurrent.CompletableFuture<?>[] done = new java.util.concurrent.CompletableFuture<?>[1];
+        robot.interact(() -> done[0] = view.exportPng(file));
+        done[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+        // the snapshot covers the chart's visual bounds: its size, give or take the overhang of its parts
+        double w = view.chart().getWidth();
+        double h = view.chart().getHeight();
+        assertTrue(img.getWidth() >= w - 1 && img.getWidth() <= w + 40, img.getWidth() + " vs " + w);
+        assertTrue(img.getHeight() >= h - 1 && img.getHeight() <= h + 40, img.getHeight() + " vs " + h);
+        // the trace is drawn: the image is not one flat colour
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < img.getWidth(); x += 7) {
+            for (int y = 0; y < img.getHeight(); y += 7) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 3, colours.size() + " colours");
+    }
+
+    @Test
     void badIntervalIsShownNotAdded(FxRobot robot) {
         robot.interact(() -> robot.lookup("#plot-interval").queryTextInputControl().setText("10"));
         robot.clickOn("#plot-add");

@@ -98,6 +98,49 @@ class SeriesPollerTest {
     }
 
     @Test
+    void theSessionsQueryTimeoutCountsAsATimeout() {
+        SeriesPoller p = poller(Duration.ofMillis(100), (c, t) -> {
+            throw new org.streamframer.framing.scpi.QueryTimeoutException(c, t, "tcp 127.0.0.1:5025", 3,
+                    new byte[] {'1', '.', '5'});
+        });
+        p.start();
+        scheduler.advance(Duration.ofMillis(100));
+        queries.runAll();
+        assertInstanceOf(PollOutcome.TimedOut.class, outcomes.get(0));
+    }
+
+    @Test
+    void aQueryTheSimulatorNeverAnswersTimesOutAndPollingGoesOn() throws Exception {
+        List<PollOutcome> got = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch two = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.ExecutorService q = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var sim = new org.streamframer.app.sim.SimulatedInstrument(org.streamframer.app.sim.SimConfig.ephemeral()).start();
+             var session = org.streamframer.framing.scpi.InstrumentSession.open(
+                     org.streamframer.framing.transport.TcpClientTransport.factory("127.0.0.1", sim.port(), Duration.ofSeconds(5)),
+                     org.streamframer.framing.scpi.Terminator.LF);
+             ExecutorPollScheduler real = new ExecutorPollScheduler()) {
+            // "*CLS" is a command: the instrument answers nothing, so each poll times out
+            SeriesPoller p = new SeriesPoller(new SeriesSpec("cls", "*CLS", Duration.ofMillis(100), Duration.ofMillis(200)),
+                    (c, t) -> session.query(c, t).text(), real, q, Runnable::run, java.time.Clock.systemUTC(), o -> {
+                        got.add(o);
+                        if (o instanceof PollOutcome.TimedOut) {
+                            two.countDown();
+                        }
+                    });
+            p.start();
+            assertTrue(two.await(20, java.util.concurrent.TimeUnit.SECONDS), "two timeouts: " + got);
+            p.stop();
+        } finally {
+            q.shutdownNow();
+        }
+        PollOutcome.TimedOut t = got.stream().filter(PollOutcome.TimedOut.class::isInstance)
+                .map(PollOutcome.TimedOut.class::cast).findFirst().orElseThrow();
+        assertTrue(t.error().getMessage().contains("within 200 ms"), t.error().getMessage());
+        assertTrue(got.stream().anyMatch(PollOutcome.Skipped.class::isInstance), "ticks during a 200 ms wait are skipped");
+        assertTrue(got.stream().noneMatch(PollOutcome.Failed.class::isInstance), got.toString());
+    }
+
+    @Test
     void otherFailuresAndGarbageDoNotStopPolling() {
         AtomicInteger n = new AtomicInteger();
         SeriesPoller p = poller(Duration.ofMillis(100), (c, t) -> switch (n.incrementAndGet()) {
@@ -137,6 +180,25 @@ class SeriesPollerTest {
         scheduler.advance(Duration.ofMillis(100));
         queries.runAll();
         assertEquals(2, sentAt.size());
+    }
+
+    @Test
+    void aTickThatThrowsIsReportedAndTheScheduleGoesOn() throws Exception {
+        AtomicInteger ticks = new AtomicInteger();
+        List<Throwable> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch five = new java.util.concurrent.CountDownLatch(5);
+        try (ExecutorPollScheduler real = new ExecutorPollScheduler()) {
+            real.scheduleAtFixedRate(Duration.ofMillis(50), () -> {
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> reported.add(e));
+                five.countDown();
+                if (ticks.incrementAndGet() == 1) {
+                    throw new IllegalStateException("Toolkit has exited");
+                }
+            });
+            assertTrue(five.await(10, java.util.concurrent.TimeUnit.SECONDS), "ticks after the failure: " + ticks);
+        }
+        assertEquals(1, reported.size());
+        assertEquals("Toolkit has exited", reported.get(0).getMessage());
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
-import org.streamframer.framing.CorruptFrameException;
 import org.streamframer.framing.FrameBuffer;
 import org.streamframer.framing.FramingException;
 import org.streamframer.framing.PartialFrameException;
@@ -81,9 +80,9 @@ final class FstrmInput {
         return buffer.frameType() == FstrmRule.TYPE_CONTROL;
     }
 
-    /** The live control frame, decoded. */
-    ControlFrame control() throws CorruptFrameException {
-        return ControlFrame.decode(buffer.array(), buffer.frameStart(), buffer.frameEnd() - buffer.frameStart());
+    /** The live control frame, as {@link FstrmRule} decoded it when it framed it (its meta). */
+    ControlFrame control() {
+        return (ControlFrame) buffer.frameMeta();
     }
 
     /** The live frame's bytes: a read-only view, valid until {@link #next()}. */

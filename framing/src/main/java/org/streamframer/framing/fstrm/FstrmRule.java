@@ -18,7 +18,8 @@ import org.streamframer.framing.ScanResult;
  *
  * All integers are big-endian unsigned 32-bit. A data frame is delivered as its payload, type
  * {@link ScanResult#TYPE_DATA}, no meta. A control frame is delivered as its CLEN bytes, type
- * {@link #TYPE_CONTROL}, with the decoded {@link ControlFrame} as {@code Frame.meta()}.
+ * {@link #TYPE_CONTROL}, with the decoded {@link ControlFrame} as {@code Frame.meta()} (and
+ * {@code FrameBuffer.frameMeta()} on the allocation-free path): decoded once, here.
  * Either may be split anywhere across reads (inside the length, inside the escape).
  *
  * <h2>Errors (framing goes on after each)</h2>

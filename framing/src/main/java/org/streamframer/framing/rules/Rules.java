@@ -2,15 +2,21 @@ package org.streamframer.framing.rules;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.streamframer.framing.fstrm.FstrmRule;
 
 /**
  * Static factories for the common rules, with a maximum frame length of
- * {@link #DEFAULT_MAX_FRAME_LENGTH} unless given. Each rule's constructor offers every option.
+ * {@link #DEFAULT_MAX_FRAME_LENGTH} unless given (the SCPI rules take
+ * {@link ScpiResponseRule#DEFAULT_MAX_FRAME_LENGTH}, room for a screenshot or a long waveform
+ * block). Each rule's constructor offers every option.
  *
  * <pre>{@code
- * FrameRule rule = Rules.lines();                  // LF or CRLF line ends, both stripped
- * FrameRule scpi = Rules.delimiter("\n".getBytes(StandardCharsets.US_ASCII));
- * FrameRule tlv  = Rules.lengthField(2);           // 2-byte big-endian length, then content
+ * FrameRule rule  = Rules.lines();                 // LF or CRLF line ends, both stripped
+ * FrameRule scpi  = Rules.scpi();                  // SCPI responses, IEEE 488.2 blocks stepped over
+ * FrameRule tlv   = Rules.lengthField(2);          // 2-byte big-endian length, then content
+ * FrameRule modbus = Rules.idleGapForBaud(9600);   // frames end after 3.5 quiet characters
  * }</pre>
  *
  * <p>Rules are immutable: one instance may frame any number of connections.
@@ -93,5 +99,50 @@ public final class Rules {
                                               int lengthAdjustment, int bytesToStrip) {
         return new LengthFieldRule(lengthOffset, lengthSize, order, lengthAdjustment, bytesToStrip,
                 DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /**
+     * SCPI responses ended by LF (a CR before it dropped too), IEEE 488.2 blocks stepped over;
+     * the same as {@link ScpiResponseRule#lf()}.
+     */
+    public static ScpiResponseRule scpi() {
+        return ScpiResponseRule.lf();
+    }
+
+    /** SCPI responses ended by {@code terminator}, IEEE 488.2 blocks stepped over. */
+    public static ScpiResponseRule scpi(ScpiResponseRule.Terminator terminator) {
+        return new ScpiResponseRule(terminator, ScpiResponseRule.DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /** SLIP (RFC 1055) frames, unescaped; write them with {@link SlipEncoder}. */
+    public static SlipRule slip() {
+        return new SlipRule(DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /** COBS frames ended by a zero byte, decoded; write them with {@link CobsEncoder}. */
+    public static CobsRule cobs() {
+        return new CobsRule(DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /** Frames that end when no byte has arrived for {@code gap} (positive). */
+    public static IdleGapRule idleGap(Duration gap) {
+        return new IdleGapRule(gap, DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /**
+     * Modbus RTU framing on a serial line at {@code baud}: frames end after 3.5 quiet character
+     * times, 1.75 ms above 19200 baud ({@link IdleGapRule#forBaud(int, int)}).
+     */
+    public static IdleGapRule idleGapForBaud(int baud) {
+        return IdleGapRule.forBaud(baud, DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /**
+     * Frame Streams (dnstap) data and control frames, data frames up to
+     * {@link FstrmRule#DEFAULT_MAX_DATA_LENGTH}; the handshakes are in
+     * {@link org.streamframer.framing.fstrm}.
+     */
+    public static FstrmRule fstrm() {
+        return new FstrmRule();
     }
 }

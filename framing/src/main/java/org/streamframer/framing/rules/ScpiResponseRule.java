@@ -28,7 +28,37 @@ import org.streamframer.framing.ScanResult;
  * indefinite block: '#' '0', then data up to the terminator (no block structure inside)
  *
  *   # 0 x # 9 y \n                    frame "#0x#9y", block (2, 4, indefinite)
+ *
+ * non-decimal numbers (hexadecimal, octal, binary): '#' then H, Q or B (either case): text
+ *
+ *   # H 1 F , # Q 1 7 , # B 1 0 1 \n   frame "#H1F,#Q17,#B101", no blocks
+ *
+ * string response data: between double quotes a '#' is text; "" is a quote inside
+ *
+ *   - 1 1 3 , " U n d e f ; # x " " # " , # 1 2 a b \n
+ *             |- string: Undef;#x"# --|         |-|  block (22, 2)
  * </pre>
+ *
+ * <h2>Non-decimal numbers</h2>
+ * {@code #H}, {@code #Q} and {@code #B} (upper or lower case) begin IEEE 488.2 hexadecimal, octal
+ * and binary numeric response data ({@code *ESR?} or {@code :STAT:OPER?} on some instruments),
+ * which is text: the rule frames the response and leaves the digits to whoever reads the value
+ * (it does not check them, as it does not check decimal numbers).
+ *
+ * <h2>Quoted strings</h2>
+ * A double quote outside any block opens a string and the next one closes it, so a doubled
+ * quote ({@code ""}) inside a string, IEEE 488.2's escape for a quote, closes and reopens it: the
+ * string goes on. Inside a string {@code #} starts nothing. Only double quotes count: 488.2 string
+ * response data is always double-quoted (single quotes belong to program data), and an apostrophe
+ * in arbitrary ASCII text ({@code *IDN?} answering {@code O'Hare Labs,...}) must not hide a
+ * block. A quote inside a block's data is data.
+ *
+ * <p>The terminator ends a response even inside a string. 488.2's syntax lets a string hold
+ * any 7-bit byte and relies on END (GPIB's EOI line) to mark the real terminator; TCP and
+ * serial links carry no END, instruments do not put terminators in strings they send, and a
+ * VISA read with a termination character stops there too. Ending there also means a response
+ * with an unbalanced quote (malformed or cut off) cannot swallow the responses after it: the
+ * quote state starts afresh with every response.
  *
  * <h2>Terminators</h2>
  * {@link Terminator#LF}: a response ends at LF; a CR just before that LF (outside any block) is
@@ -39,9 +69,9 @@ import org.streamframer.framing.ScanResult;
  *
  * <h2>Errors</h2>
  * <ul>
- *   <li>A bad block header ({@code #} followed by anything but a digit, or a length digit that
- *       is not a digit) is a {@link org.streamframer.framing.CorruptFrameException}; the rest
- *       of that response is dropped and framing resumes after the next terminator. The
+ *   <li>A bad block header ({@code #} outside a string followed by anything but a digit or
+ *       {@code H}/{@code Q}/{@code B}, or a length digit that is not a digit) is a
+ *       {@link org.streamframer.framing.CorruptFrameException}; the rest of that response is dropped and framing resumes after the next terminator. The
  *       resynchronising scan still steps over well-formed blocks (so a terminator in their data
  *       does not end it) and reads bad headers as plain bytes.</li>
  *   <li>A response longer than {@link #maxFrameLength()} is a
@@ -58,8 +88,9 @@ import org.streamframer.framing.ScanResult;
  * Each byte of text is examined once; a header or a CR at the end of the buffered bytes is
  * looked at again when more arrive (at most 11 bytes). A definite block's data is never examined:
  * the rule answers "resume after the block", so a 10 MB block arriving in 8 KiB reads costs one
- * scan per read, each of which returns at once. Inside an indefinite block the rule resumes with
- * {@link FrameBuffer#scanState()} saying so.
+ * scan per read, each of which returns at once. Inside an indefinite block or a quoted string the
+ * rule resumes with {@link FrameBuffer#scanState()} saying so, so a read boundary anywhere in a
+ * string (between the two quotes of a doubled one, say) changes nothing.
  *
  * <p>Immutable and thread-safe; one instance may frame any number of connections.
  */
@@ -93,10 +124,13 @@ public final class ScpiResponseRule implements FrameRule {
     static final int IN_TEXT = 0;
     /** Scan state: the resume position is inside an indefinite ({@code #0}) block's data. */
     static final int IN_INDEFINITE_BLOCK = 1;
+    /** Scan state: the resume position is inside a quoted string (after an odd number of quotes). */
+    static final int IN_STRING = 2;
 
     private static final byte LF = '\n';
     private static final byte CR = '\r';
     private static final byte HASH = '#';
+    private static final byte QUOTE = '"';
 
     private final Terminator terminator;
     private final int maxFrameLength;
@@ -132,7 +166,8 @@ public final class ScpiResponseRule implements FrameRule {
 
     /*
      * Invariant: `from` is a position in the response's text (never inside a definite block's
-     * data), or inside an indefinite block's data when scanState() says so. Every resume
+     * data), inside an indefinite block's data or inside a quoted string when scanState() says
+     * so (the state before the byte at `from`). Every resume
      * position answered keeps it: the end of the bytes, a header's '#', a trailing CR, or the
      * first byte after a block.
      *
@@ -147,7 +182,9 @@ public final class ScpiResponseRule implements FrameRule {
         int end = buffer.end();
         boolean discarding = out.discarding();
         long limit = discarding ? Long.MAX_VALUE : (long) start + maxFrameLength;
-        boolean indefinite = buffer.scanState() == IN_INDEFINITE_BLOCK;
+        int state = buffer.scanState();
+        boolean indefinite = state == IN_INDEFINITE_BLOCK;
+        boolean quoted = state == IN_STRING;
         int i = from;
         while (i < end) {
             byte b = a[i];
@@ -162,14 +199,18 @@ public final class ScpiResponseRule implements FrameRule {
                     return;
                 }
                 if (i + 1 == end) {
-                    out.needMore(i, state(indefinite)); // is an LF next?
+                    out.needMore(i, state(indefinite, quoted)); // is an LF next?
                     return;
                 }
                 if (a[i + 1] == LF) {
                     out.frame(start, i, i + 2);
                     return;
                 }
-            } else if (b == HASH && !indefinite) {
+            } else if (indefinite) {
+                // an indefinite block's data: no structure up to the terminator
+            } else if (b == QUOTE) {
+                quoted = !quoted; // a doubled quote inside a string toggles twice: still inside
+            } else if (b == HASH && !quoted) {
                 int h = i;
                 if (h + 1 == end) {
                     out.needMore(h, IN_TEXT);
@@ -202,23 +243,31 @@ public final class ScpiResponseRule implements FrameRule {
                         continue;
                     }
                 }
-                if (!discarding) {
+                if (!discarding && !isNonDecimalPrefix(n)) {
                     out.corruptUntilBoundary(describeBadHeader(a, h, end, h - start));
                     return;
                 }
-                // while discarding, a bad header is just more bytes to drop
+                // #H, #Q, #B: a non-decimal number, text; while discarding a bad header is text too
             }
             if (i >= limit) {
-                out.needMore(i + 1, state(indefinite));
+                out.needMore(i + 1, state(indefinite, quoted));
                 return;
             }
             i++;
         }
-        out.needMore(end, state(indefinite));
+        out.needMore(end, state(indefinite, quoted));
     }
 
-    private static int state(boolean indefinite) {
-        return indefinite ? IN_INDEFINITE_BLOCK : IN_TEXT;
+    private static int state(boolean indefinite, boolean quoted) {
+        return indefinite ? IN_INDEFINITE_BLOCK : quoted ? IN_STRING : IN_TEXT;
+    }
+
+    /** {@code H}, {@code Q} or {@code B} in either case: what follows {@code #} in a non-decimal number. */
+    private static boolean isNonDecimalPrefix(byte n) {
+        return switch (n) {
+            case 'H', 'h', 'Q', 'q', 'B', 'b' -> true;
+            default -> false;
+        };
     }
 
     /** The decimal number in {@code a[from, to)}, or -1 if a byte there is not a digit. */
@@ -245,7 +294,8 @@ public final class ScpiResponseRule implements FrameRule {
         }
         byte n = a[h + 1];
         if (n < '0' || n > '9') {
-            return where + "'#' must be followed by a digit 0-9, not " + describe(n);
+            return where + "'#' must be followed by a digit 0-9 (a block) or H, Q or B (a non-decimal"
+                    + " number), not " + describe(n);
         }
         int digits = n - '0';
         for (int k = 0; k < digits; k++) {
@@ -268,10 +318,13 @@ public final class ScpiResponseRule implements FrameRule {
 
     /**
      * The IEEE 488.2 blocks in a complete response as this rule delivers it (terminator removed),
-     * in order. Plain text gives an empty list. Offsets count from {@code off}.
+     * in order. Plain text gives an empty list. Offsets count from {@code off}. It reads the bytes
+     * as the rule does: {@code #H}/{@code #Q}/{@code #B} numbers and a {@code #} inside a quoted
+     * string are text.
      *
      * <pre>
-     *   findBlocks("1.5,#14abcd,#0xyz")  -&gt;  [IeeeBlock(7, 4, false), IeeeBlock(14, 3, true)]
+     *   findBlocks("1.5,#14abcd,#0xyz")     -&gt;  [IeeeBlock(7, 4, false), IeeeBlock(14, 3, true)]
+     *   findBlocks("#H1F,\"a#b\",#12xy")    -&gt;  [IeeeBlock(14, 2, false)]
      * </pre>
      *
      * @param a   the bytes
@@ -285,21 +338,30 @@ public final class ScpiResponseRule implements FrameRule {
         Objects.checkFromIndexSize(off, len, a.length);
         int end = off + len;
         List<IeeeBlock> blocks = null;
+        boolean quoted = false;
         int i = off;
         while (i < end) {
-            if (a[i] != HASH) {
+            byte c = a[i];
+            if (c == QUOTE) {
+                quoted = !quoted;
+            }
+            if (c != HASH || quoted) {
                 i++;
                 continue;
             }
             int h = i;
+            byte n = h + 1 < end ? a[h + 1] : 0;
+            if (isNonDecimalPrefix(n)) {
+                i = h + 2;
+                continue;
+            }
             if (blocks == null) {
                 blocks = new ArrayList<>(2);
             }
-            if (h + 1 < end && a[h + 1] == '0') {
+            if (n == '0') {
                 blocks.add(new IeeeBlock(h + 2 - off, end - h - 2, true));
                 break;
             }
-            byte n = h + 1 < end ? a[h + 1] : 0;
             int digitsEnd = h + 2 + (n - '0');
             long length = n >= '1' && n <= '9' && digitsEnd <= end ? parseLength(a, h + 2, digitsEnd) : -1;
             if (length < 0) {

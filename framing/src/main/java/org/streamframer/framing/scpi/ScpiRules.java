@@ -25,9 +25,10 @@ final class ScpiRules {
     }
 
     /**
-     * The IEEE 488.2 blocks in a response frame. A frame that is not block syntax where it has a
-     * {@code #} (IEEE 488.2 non-decimal numbers such as {@code #H1F}, or a reader whose rule is not
-     * the SCPI response rule) has none: its text is the answer.
+     * The IEEE 488.2 blocks in a response frame. Non-decimal numbers ({@code #H1F}) and a
+     * {@code #} in a quoted string are text to the parser as to the rule; a frame that is still
+     * not block syntax where it has a {@code #} (a reader whose rule is not the SCPI response
+     * rule) has none: its text is the answer.
      */
     static List<IeeeBlock> findBlocks(byte[] response) {
         try {

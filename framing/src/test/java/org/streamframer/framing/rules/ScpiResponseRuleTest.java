@@ -158,7 +158,7 @@ class ScpiResponseRuleTest {
         buffer.append(b("1.5,#x\n#3,12\n"));
         CorruptFrameException e = assertThrows(CorruptFrameException.class, () -> buffer.next(LF));
         assertEquals("bad IEEE 488.2 block header at byte 4 of the response:"
-                + " '#' must be followed by a digit 0-9, not 0x78 ('x')", e.getMessage());
+                + " '#' must be followed by a digit 0-9 (a block) or H, Q or B (a non-decimal number), not 0x78 ('x')", e.getMessage());
         e = assertThrows(CorruptFrameException.class, () -> buffer.next(LF));
         assertEquals("bad IEEE 488.2 block header at byte 0 of the response:"
                 + " length digit 1 of 3 is 0x2C (','), not 0-9", e.getMessage());
@@ -170,6 +170,126 @@ class ScpiResponseRuleTest {
     void resynchronisingAfterABadHeaderStillStepsOverWellFormedBlocks() {
         // the block #12 holds "\n\n", so the bad response runs to the LF after "NEXT"
         assertEquals(List.of("!CorruptFrameException", "OK"), split(LF, "#x #12\n\nNEXT\nOK\n"));
+    }
+
+    // ------------------------------------------------------------------ non-decimal numbers
+
+    private static List<IeeeBlock> blocksOf(String frame) {
+        byte[] bytes = b(frame);
+        return ScpiResponseRule.findBlocks(bytes, 0, bytes.length);
+    }
+
+    @Test
+    void hexOctalAndBinaryNumbersAreTextNotBlocksNorErrors() {
+        assertEquals(List.of("#H1F,#Q17,#B101", "#hff,#q7,#b0", "+1,#HFFFF,#13a\nb", "#B1", "#Q"),
+                split(LF, "#H1F,#Q17,#B101\n#hff,#q7,#b0\r\n+1,#HFFFF,#13a\nb\n#B1\n#Q\n"));
+        assertEquals(List.of(), blocksOf("#H1F,#Q17,#B101"));
+        assertEquals(List.of(), blocksOf("#hff,#q7,#b0"));
+        assertEquals(List.of(new IeeeBlock(13, 3, false)), blocksOf("+1,#HFFFF,#13a\nb"));
+        assertEquals(List.of(), blocksOf("#Q"));
+    }
+
+    @Test
+    void aNonDecimalPrefixSplitFromItsHashIsStillText() {
+        // "#" ends the first read: the rule waits for the byte after it, then reads "#H" as text
+        for (String response : List.of("#H1F\n", "1,#b101,#12\n\n\n", "#Q777\r\n")) {
+            byte[] in = b(response);
+            List<String> whole = texts(RuleHarness.whole(LF, in));
+            for (int cut = 1; cut < in.length; cut++) {
+                assertEquals(whole, texts(RuleHarness.feed(LF, in, cut)), response + " cut at " + cut);
+            }
+        }
+        assertEquals(List.of("1,#b101,#12\n\n"), split(LF, "1,#b101,#12\n\n\n"));
+    }
+
+    @Test
+    void aHashBeforeAnyOtherNonDigitIsStillCorrupt() {
+        assertEquals(List.of("!CorruptFrameException", "!CorruptFrameException", "!CorruptFrameException",
+                        "!CorruptFrameException", "OK"),
+                split(LF, "#G1\n1,#D9\n#\"a\"\n#,\nOK\n"));
+        for (String bad : List.of("#G1", "#x", "1,#D9", "#\"a\"")) {
+            assertThrows(IllegalArgumentException.class, () -> blocksOf(bad), bad);
+        }
+    }
+
+    // ------------------------------------------------------------------ quoted strings
+
+    @Test
+    void aHashInsideAQuotedStringStartsNoBlock() {
+        assertEquals(List.of("-113,\"Undefined header; #x\"", "0,\"No error\"", "\"#\",\"#1\",\"#9\""),
+                split(LF, "-113,\"Undefined header; #x\"\n0,\"No error\"\r\n\"#\",\"#1\",\"#9\"\n"));
+        assertEquals(List.of(), blocksOf("-113,\"Undefined header; #x\""));
+        assertEquals(List.of(), blocksOf("\"#\",\"#1\",\"#9\""));
+    }
+
+    @Test
+    void aBlockAfterAStringWithADoubledQuoteIsSteppedOver() {
+        // the Javadoc's diagram: "" inside the string is a quote, the string goes on to the next one
+        String frame = "-113,\"Undef;#x\"\"#\",#12ab";
+        assertEquals(List.of(frame), split(LF, frame + "\n"));
+        assertEquals(List.of(new IeeeBlock(22, 2, false)), blocksOf(frame));
+        // the block's data holds terminators and quotes; the string before it holds a '#'
+        String withData = "\"a#\"\"\",#15\n\"\n\"#,\"#\"";
+        assertEquals(List.of(withData, "OK"), split(LF, withData + "\r\nOK\n"));
+        assertEquals(List.of(new IeeeBlock(10, 5, false)), blocksOf(withData));
+        assertEquals(List.of(new IeeeBlock(14, 2, false)), blocksOf("#H1F,\"a#b\",#12xy"));
+    }
+
+    @Test
+    void aQuoteInsideABlockIsDataAndOpensNoString() {
+        assertEquals(List.of("#11\",#12ab", "#0\"#x", "#13\"\"\"#11\""),
+                split(LF, "#11\",#12ab\n#0\"#x\n#13\"\"\"#11\"\n"));
+        assertEquals(List.of(new IeeeBlock(3, 1, false), new IeeeBlock(8, 2, false)), blocksOf("#11\",#12ab"));
+        assertEquals(List.of(new IeeeBlock(2, 3, true)), blocksOf("#0\"#x"));
+        assertEquals(List.of(new IeeeBlock(3, 3, false), new IeeeBlock(9, 1, false)), blocksOf("#13\"\"\"#11\""));
+    }
+
+    @Test
+    void theTerminatorEndsAResponseEvenInsideAString() {
+        // no END signal on TCP or serial: a newline in a string ends the response, and the quote
+        // state starts afresh, so an unbalanced quote does not hide the next response's block
+        assertEquals(List.of("\"abc", "def#12\n\n\"", "1,\"oops", "#12\n\n"),
+                split(LF, "\"abc\ndef#12\n\n\"\n1,\"oops\n#12\n\n\n"));
+        ScpiResponseRule crlf = new ScpiResponseRule(Terminator.CRLF, 1024);
+        assertEquals(List.of("\"a\nb#\rc\"", "\"x"), split(crlf, "\"a\nb#\rc\"\r\n\"x\r\n"));
+        ScpiResponseRule cr = new ScpiResponseRule(Terminator.CR, 1024);
+        assertEquals(List.of("\"a\n#x\"", "\"", "#11\r"), split(cr, "\"a\n#x\"\r\"\r#11\r\r"));
+    }
+
+    @Test
+    void onlyDoubleQuotesMakeAString() {
+        // 488.2 string response data is double-quoted; an apostrophe is text and hides no block
+        assertEquals(List.of("O'Hare Labs,#12\n\n", "!CorruptFrameException", "OK"),
+                split(LF, "O'Hare Labs,#12\n\n\n'#x'\nOK\n"));
+        assertEquals(List.of(new IeeeBlock(15, 2, false)), blocksOf("O'Hare Labs,#12\n\n"));
+    }
+
+    @Test
+    void theQuoteStateSurvivesAReadBoundary() throws Exception {
+        FrameBuffer buffer = new FrameBuffer(16, 1024);
+        buffer.append(b("1,\"a#"));
+        assertNull(buffer.next(LF));
+        assertEquals(ScpiResponseRule.IN_STRING, buffer.scanState());
+        buffer.append(b("x\"\""));
+        assertNull(buffer.next(LF));
+        assertEquals(ScpiResponseRule.IN_STRING, buffer.scanState(), "a doubled quote keeps the string open");
+        buffer.append(b("#\",#12"));
+        assertNull(buffer.next(LF));
+        assertEquals(ScpiResponseRule.IN_TEXT, buffer.scanState(), "waiting for the block's data, outside the string");
+        buffer.append(b("\n\n\n"));
+        try (Frame f = buffer.next(LF)) {
+            assertEquals("1,\"a#x\"\"#\",#12\n\n", f.toString(StandardCharsets.ISO_8859_1));
+        }
+        assertEquals(0, buffer.readable());
+    }
+
+    @Test
+    void aStringSurvivesDiscardingAnOverlongOrCorruptResponse() {
+        ScpiResponseRule rule = new ScpiResponseRule(Terminator.LF, 10);
+        // the resynchronising scan knows the '#12' is inside a string, so it is no block and the
+        // LF after it ends the bad response; read as a block it would take "\na" and hide "ab"
+        assertEquals(List.of("!FrameTooLongException", "ab", "OK", "!CorruptFrameException", "ab", "OK2"),
+                split(rule, "\"0123456789#12\nab\nOK\n#x\"#12\nab\nOK2\n"));
     }
 
     // ------------------------------------------------------------------ too long
@@ -319,7 +439,8 @@ class ScpiResponseRuleTest {
         final List<List<IeeeBlock>> blocks = new ArrayList<>();
         final List<List<String>> blockData = new ArrayList<>();
 
-        Responses(long seed, int count) {
+        /** {@code strings}: also hexadecimal/octal/binary numbers and quoted strings holding '#'. */
+        Responses(long seed, int count, boolean strings) {
             Random random = new Random(seed);
             for (int r = 0; r < count; r++) {
                 StringBuilder frame = new StringBuilder();
@@ -330,8 +451,13 @@ class ScpiResponseRuleTest {
                     if (e > 0) {
                         frame.append(',');
                     }
-                    int kind = random.nextInt(4);
-                    if (kind == 0 || kind == 1) {
+                    int kind = random.nextInt(strings ? 6 : 4);
+                    if (kind == 4) {
+                        frame.append('#').append("HQBhqb".charAt(random.nextInt(6)))
+                                .append(Integer.toString(random.nextInt(4096), 2 + random.nextInt(15)));
+                    } else if (kind == 5) {
+                        frame.append('"').append(randomString(random, random.nextInt(12))).append('"');
+                    } else if (kind == 0 || kind == 1) {
                         frame.append(random.nextInt(1000)).append('.').append(random.nextInt(10));
                     } else if (kind == 2) {
                         String data = randomData(random, random.nextInt(40));
@@ -357,6 +483,16 @@ class ScpiResponseRuleTest {
             }
         }
 
+        /** A string's inside: '#', headers, a doubled quote, CRs, but no LF (which would end it). */
+        private static String randomString(Random random, int n) {
+            String[] pieces = {"#", "#1", "#14", "#0", "#x", "\"\"", "a", " ", ";", "\r", "'", "9"};
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            return sb.toString();
+        }
+
         private static String randomData(Random random, int n) {
             String alphabet = "#0123456789\r\n\u00ff\u0000ab";
             StringBuilder sb = new StringBuilder();
@@ -368,10 +504,10 @@ class ScpiResponseRuleTest {
         }
     }
 
-    @Test
-    void generatedResponsesComeOutWholeWithTheirBlocksHoweverTheyAreSplit() {
-        for (long seed = 0; seed < 30; seed++) {
-            Responses responses = new Responses(seed, 12);
+    /** 30 seeds of generated responses from {@code firstSeed}: whole, blocks found, split every way. */
+    private static void assertGeneratedResponses(long firstSeed, boolean strings) {
+        for (long seed = firstSeed; seed < firstSeed + 30; seed++) {
+            Responses responses = new Responses(seed, 12, strings);
             byte[] input = responses.stream.toByteArray();
             List<Outcome> out = RuleHarness.assertSplitInvariant(LF, input, 20);
             assertEquals(responses.frames, texts(out), "seed " + seed);
@@ -388,16 +524,39 @@ class ScpiResponseRuleTest {
         }
     }
 
+    @Test
+    void generatedResponsesComeOutWholeWithTheirBlocksHoweverTheyAreSplit() {
+        assertGeneratedResponses(0, false);
+    }
+
+    @Test
+    void generatedResponsesWithStringsAndNonDecimalNumbersComeOutWholeHoweverTheyAreSplit() {
+        assertGeneratedResponses(100, true);
+    }
+
     // ------------------------------------------------------------------ fuzz
+
+    /**
+     * Random bytes rich in {@code special}, any terminator, small maxima: only framing errors,
+     * bounded memory (one response under way and a header not yet complete), and every frame the
+     * rule delivers is one {@code findBlocks} accepts (the two read '#' the same way).
+     */
+    private static void fuzz(String special) {
+        byte[] bytes = b(special);
+        CodecTesting.fuzz(500,
+                random -> new ScpiResponseRule(Terminator.values()[random.nextInt(3)], 1 + random.nextInt(64)),
+                random -> CodecTesting.randomBytes(random, 600, bytes),
+                10, frame -> ScpiResponseRule.findBlocks(frame, 0, frame.length));
+    }
 
     @Test
     void randomBytesGiveOnlyFramingErrorsWellFormedFramesAndBoundedMemory() {
-        byte[] special = b("#0123456789\r\n,");
-        // held: one response under way (at most max bytes) and a header not yet complete
-        CodecTesting.fuzz(500,
-                random -> new ScpiResponseRule(Terminator.values()[random.nextInt(3)], 1 + random.nextInt(64)),
-                random -> CodecTesting.randomBytes(random, 600, special),
-                10, frame -> ScpiResponseRule.findBlocks(frame, 0, frame.length)); // well-formed: no exception
+        fuzz("#0123456789\r\n,");
+    }
+
+    @Test
+    void randomBytesWithQuotesAndRadixLettersGiveFramesTheBlockParserAccepts() {
+        fuzz("#\"\"0123456789HQBhqb\r\n,");
     }
 
     // ------------------------------------------------------------------ findBlocks
@@ -424,7 +583,8 @@ class ScpiResponseRuleTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ScpiResponseRule.findBlocks(bad, 0, bad.length));
         assertEquals("bad IEEE 488.2 block header at byte 2 of the response:"
-                + " '#' must be followed by a digit 0-9, not 0x41 ('A')", e.getMessage());
+                + " '#' must be followed by a digit 0-9 (a block) or H, Q or B (a non-decimal number),"
+                + " not 0x41 ('A')", e.getMessage());
         byte[] cut = b("#15abc");
         e = assertThrows(IllegalArgumentException.class, () -> ScpiResponseRule.findBlocks(cut, 0, cut.length));
         assertEquals("IEEE 488.2 block at byte 0 of the response declares 5 data bytes,"
