@@ -71,14 +71,13 @@ public final class FrameBuffer {
     /** The rule the scan position belongs to; another rule starts over at {@code start}. */
     private FrameRule lastRule;
 
-    /** Frames handed out so far; the live frame's id, or 0 when none is alive. */
+    /**
+     * Frames handed out so far; the live frame's id, or 0 when none is alive. The live frame's
+     * bounds, consume position, type and meta stay where the rule answered them, in
+     * {@link #result}: nothing writes that slot while a frame is alive (no scan runs then).
+     */
     private long frameCount;
     private long liveId;
-    private int liveStart;
-    private int liveEnd;
-    private int liveConsumeTo;
-    private int liveType;
-    private Object liveMeta;
 
     /** Dropping bytes until the rule next finds a boundary (after an error or an over-long frame). */
     private boolean discarding;
@@ -356,7 +355,7 @@ public final class FrameBuffer {
     private void requireNoLiveFrame(String action) {
         if (liveId != 0) {
             throw new IllegalStateException("cannot " + action + ": frame #" + liveId + " at ["
-                    + liveStart + ", " + liveEnd + ") is still alive and would be moved or overwritten;"
+                    + result.frameStart + ", " + result.frameEnd + ") is still alive and would be moved or overwritten;"
                     + " consume() it first");
         }
     }
@@ -528,17 +527,7 @@ public final class FrameBuffer {
         if (discarding || fe - fs > rule.maxFrameLength()) {
             return dropFrame(rule, fs, fe, (int) to);
         }
-        liveId = ++frameCount;
-        liveStart = fs;
-        liveEnd = fe;
-        liveConsumeTo = (int) to;
-        liveType = r.type;
-        Object meta = r.meta;
-        if (meta != null) {
-            // liveMeta is null whenever no frame is alive: store (and clear the slot) only when needed
-            liveMeta = meta;
-            r.meta = null;
-        }
+        liveId = ++frameCount; // the frame itself stays in r until it is consumed
         return true;
     }
 
@@ -627,25 +616,25 @@ public final class FrameBuffer {
     /** The live frame's first byte in {@link #array()}. */
     public int frameStart() {
         requireLive();
-        return liveStart;
+        return result.frameStart;
     }
 
     /** One past the live frame's last byte in {@link #array()}. */
     public int frameEnd() {
         requireLive();
-        return liveEnd;
+        return result.frameEnd;
     }
 
     /** The live frame's rule-defined type ({@link ScanResult#TYPE_DATA} for data). */
     public int frameType() {
         requireLive();
-        return liveType;
+        return result.type;
     }
 
     /** The live frame's metadata as the rule gave it (null for most rules). */
     public Object frameMeta() {
         requireLive();
-        return liveMeta;
+        return result.meta;
     }
 
     /** Consumes the live frame: its bytes (and any before {@code consumeTo}) are released. */
@@ -723,19 +712,19 @@ public final class FrameBuffer {
     }
 
     int liveStart() {
-        return liveStart;
+        return result.frameStart;
     }
 
     int liveEnd() {
-        return liveEnd;
+        return result.frameEnd;
     }
 
     int liveType() {
-        return liveType;
+        return result.type;
     }
 
     Object liveMeta() {
-        return liveMeta;
+        return result.meta;
     }
 
     void release(long id) {
@@ -743,10 +732,11 @@ public final class FrameBuffer {
             return; // a second consume() is harmless
         }
         liveId = 0;
-        if (liveMeta != null) {
-            liveMeta = null;
+        ScanResult r = result;
+        if (r.meta != null) {
+            r.meta = null; // the slot holds no reference once the frame is gone
         }
-        start = liveConsumeTo;
+        start = (int) r.consumeTo;
         scan = start;
         scanState = 0;
         if (start == end) {
