@@ -116,11 +116,16 @@ public final class FloodCheck {
                 }
                 Thread.sleep(50);
             }
+            boolean autoScroll = !"false".equals(System.getProperty("flood.autoScroll"));
+            fx(() -> {
+                wb.frames().autoScrollProperty().set(autoScroll); // -Dflood.autoScroll=false: to see what scrolling costs
+                return null;
+            });
             StreamLines counter = new StreamLines();
             wb.connection().addListener(counter);
             int cap = fx(() -> wb.frames().capProperty().get());
-            System.out.printf(Locale.ROOT, "flood: %d lines/s for %.0f s into the console (view cap %d rows), %s%n",
-                    rate, seconds, cap, fx(() -> wb.current().reader().describe()));
+            System.out.printf(Locale.ROOT, "flood: %d lines/s for %.0f s into the console (view cap %d rows, auto-scroll %s), %s%n",
+                    rate, seconds, cap, autoScroll ? "on" : "off", fx(() -> wb.current().reader().describe()));
 
             fx(() -> {
                 wb.command().send("SIM:STR " + rate);
