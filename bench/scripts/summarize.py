@@ -44,9 +44,9 @@ def main(path):
     rows = sorted({k[2] for k in by if k[0] == "FramingVsNettyBenchmark"},
                   key=lambda w: list(FRAMES_PER_OP).index(w) if w in FRAMES_PER_OP else 99)
     if rows:
-        print("| workload | streamframer frames/s | bytes/s | Netty direct frames/s | Netty embedded frames/s"
+        print("| workload | streamframer frames/s | bytes/s | Netty direct frames/s | bytes/s | Netty embedded frames/s"
               " | ratio vs direct (floor) | ratio vs embedded (floor 5) | alloc B/op ours | B/frame ours | B/frame Netty direct |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for w in rows:
             s = by.get(("FramingVsNettyBenchmark", "streamframer", w))
             d = by.get(("FramingVsNettyBenchmark", "nettyDirect", w))
@@ -62,8 +62,9 @@ def main(path):
             alloc_s = metric(s, "gc.alloc.rate.norm") if s else None
             alloc_d = metric(d, "gc.alloc.rate.norm") if d else None
             fpo = FRAMES_PER_OP.get(w)
-            print("| %s | %s | %s | %s | %s | %s (%.1f)%s | %s%s | %s | %s | %s |" % (
-                w, fmt(sf), fmt(metric(s, "bytes") if s else None, "B/s"), fmt(df), fmt(ef),
+            print("| %s | %s | %s | %s | %s | %s | %s (%.1f)%s | %s%s | %s | %s | %s |" % (
+                w, fmt(sf), fmt(metric(s, "bytes") if s else None, "B/s"), fmt(df),
+                fmt(metric(d, "bytes") if d else None, "B/s"), fmt(ef),
                 "-" if ratio_d is None else "%.2f" % ratio_d, floor, mark_d,
                 "-" if ratio_e is None else "%.2f" % ratio_e, mark_e,
                 "-" if alloc_s is None else "%.0f" % alloc_s,
