@@ -40,6 +40,30 @@ class ByteSearchTest {
     }
 
     @Test
+    void findsTheFirstMatchInLongRangesWhereverTheMatchAndTheRangeStart() {
+        // long enough for every step width (two words, four words, one word, bytes) to see the match
+        Random random = new Random(7);
+        byte[] a = new byte[160];
+        for (int from = 0; from < 40; from++) {
+            for (int at = from; at <= a.length; at++) { // at == a.length: no match
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = (byte) (0x0b + random.nextInt(2)); // 0x0b, 0x0c: near misses of 0x0a
+                }
+                if (at < a.length) {
+                    a[at] = 0x0a;
+                    if (at + 1 < a.length) {
+                        a[at + 1] = 0x0a; // a second match right after must not be taken
+                    }
+                }
+                for (int to : new int[] {a.length, Math.max(from, at), Math.min(a.length, at + 1)}) {
+                    assertEquals(naive(a, from, to, (byte) 0x0a), ByteSearch.indexOf(a, from, to, (byte) 0x0a),
+                            "match at " + at + " in [" + from + ", " + to + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void aNearMissNextToTheMatchIsNotTakenForIt() {
         // 0x0b XOR 0x0a == 0x01: just above a match it is the zero-byte test's false positive
         byte[] above = {5, 5, 5, 0x0a, 0x0b, 5, 5, 5, 5};
