@@ -97,6 +97,15 @@ class ConsoleUiTest {
         return fx(() -> List.copyOf(wb.command().transcript()));
     }
 
+    /** The transcript once every line has its outcome. */
+    private List<TranscriptEntry> settled(int lines) {
+        await(lines + " answered transcript lines", 10_000, () -> {
+            List<TranscriptEntry> t = transcript();
+            return t.size() == lines && t.stream().noneMatch(e -> e.outcome() == TranscriptEntry.Outcome.PENDING);
+        }, () -> transcript().toString());
+        return transcript();
+    }
+
     private static void choose(FxRobot robot, String comboId, String cellText) {
         robot.clickOn(comboId);
         Node cell = robot.lookup(n -> n instanceof ListCell<?> c && cellText.equals(c.getText())).query();
@@ -109,8 +118,7 @@ class ConsoleUiTest {
         Label badge = robot.lookup("#state-badge").queryAs(Label.class);
         assertEquals("Connected", fx(badge::getText));
         robot.clickOn("#common-IDN");
-        await("the *IDN? answer", 10_000, () -> !transcript().isEmpty());
-        TranscriptEntry e = transcript().get(0);
+        TranscriptEntry e = settled(1).get(0);
         assertEquals("*IDN?", e.command());
         assertEquals(TranscriptEntry.Outcome.ANSWERED, e.outcome(), e.answer());
         assertEquals(SimulatedInstrument.IDENTITY, e.answer());
@@ -146,14 +154,13 @@ class ConsoleUiTest {
     void aCommandFromTheHistoryIsSentAgain(FxRobot robot) {
         awaitConnected();
         robot.clickOn("#command-field").write("*OPC?").type(KeyCode.ENTER);
-        await("the *OPC? answer", 10_000, () -> transcript().size() == 1);
+        settled(1);
         TextField field = robot.lookup("#command-field").queryAs(TextField.class);
         assertEquals("", fx(field::getText));
         robot.type(KeyCode.UP);
         assertEquals("*OPC?", fx(field::getText));
         robot.type(KeyCode.ENTER);
-        await("the second answer", 10_000, () -> transcript().size() == 2);
-        for (TranscriptEntry e : transcript()) {
+        for (TranscriptEntry e : settled(2)) {
             assertEquals("*OPC?", e.command());
             assertEquals("1", e.answer());
             assertEquals(TranscriptEntry.Outcome.ANSWERED, e.outcome());
