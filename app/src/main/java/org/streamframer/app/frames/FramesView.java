@@ -184,7 +184,11 @@ public final class FramesView {
         vm.formatProperty().addListener((o, a, b) -> table.refresh());
         vm.allRows().addListener((ListChangeListener<FrameRow>) c -> {
             if (vm.autoScrollProperty().get() && !table.getItems().isEmpty()) {
-                table.scrollTo(table.getItems().size() - 1);
+                // one past the last row: the flow goes straight to its end (position 1), so the
+                // newest row is fully in view; scrollTo(last) would put the last row at the top
+                // through VirtualFlow's walk over its size cache of every row held, which under a
+                // flood with 100,000 rows was most of the FX thread's time (BENCHMARKS.md)
+                table.scrollTo(table.getItems().size());
             }
         });
         table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.pauseAutoScroll());
