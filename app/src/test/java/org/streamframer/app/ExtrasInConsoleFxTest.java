@@ -79,7 +79,8 @@ class ExtrasInConsoleFxTest {
         Path log = dir.resolve("session.jsonl");
         robot.interact(() -> wb.sessionLog().start(log, SessionLogViewModel.Format.JSONL));
         robot.interact(() -> wb.command().send("*IDN?"));
-        await("the answer in the transcript", () -> !wb.command().transcript().isEmpty());
+        await("the answer in the transcript", () -> wb.command().transcript().stream()
+                .anyMatch(e -> e.outcome() == org.streamframer.app.command.TranscriptEntry.Outcome.ANSWERED));
 
         // Block viewer: opens by itself for an answer that carries a block
         robot.interact(() -> wb.command().send("HCOP:SDUM:DATA?"));

@@ -213,6 +213,10 @@ public final class CommandView {
                     answer.getStyleClass().addAll("answer", "text");
                     rtt.setText("   " + e.roundTripText());
                 }
+                case PENDING -> {
+                    answer = new Text("   …");
+                    answer.getStyleClass().addAll("rtt", "text");
+                }
                 case WRITTEN -> {
                     answer = new Text("   (written)");
                     answer.getStyleClass().addAll("rtt", "text");

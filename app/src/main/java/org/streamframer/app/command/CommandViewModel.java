@@ -162,13 +162,16 @@ public final class CommandViewModel {
         if (query) {
             busy.set(++inFlight > 0);
         }
+        // the line appears at once, in the order sent, and is completed in place
+        TranscriptEntry pending = new TranscriptEntry(at, c, TranscriptEntry.Outcome.PENDING, "", null);
+        add(pending);
         dispatcher.background(() -> {
             TranscriptEntry e = query ? query(conn, t, c, wait, at) : write(conn, t, c, at);
             dispatcher.ui(() -> {
                 if (query) {
                     busy.set(--inFlight > 0);
                 }
-                add(e);
+                complete(pending, e);
             });
         });
     }
@@ -255,6 +258,17 @@ public final class CommandViewModel {
             return "<" + sb + ">";
         }
         return Escapes.escape(r.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** Replaces {@code pending} (the same object, searched from the newest) by its outcome. */
+    private void complete(TranscriptEntry pending, TranscriptEntry done) {
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            if (transcript.get(i) == pending) {
+                transcript.set(i, done);
+                return;
+            }
+        }
+        // trimmed away meanwhile (over TRANSCRIPT_LIMIT lines later): nothing left to complete
     }
 
     private void add(TranscriptEntry e) {

@@ -14,6 +14,8 @@ public record TranscriptEntry(Instant time, String command, Outcome outcome, Str
 
     /** What happened to the command. */
     public enum Outcome {
+        /** Sent (or about to be); the outcome is not known yet. */
+        PENDING,
         /** Sent without waiting. */
         WRITTEN,
         /** Query answered. */

@@ -106,6 +106,7 @@ public final class ConnectionView {
         ComboBox<SerialPortInfo> found = new ComboBox<>(vm.ports());
         found.setId("serial-ports");
         found.setPromptText("Detected ports");
+        found.setPlaceholder(new Label("No serial ports found. Type a path (a pty such as /dev/pts/3) below."));
         found.setMaxWidth(Double.MAX_VALUE);
         found.setConverter(converter(p -> p == null ? "" : p.systemName() + " — " + p.description()));
         found.setCellFactory(lv -> new PortCell());

@@ -1,7 +1,5 @@
 package org.streamframer.app.ui;
 
-import java.util.concurrent.Executor;
-
 /**
  * Where ViewModels send work: {@link #background(Runnable)} for anything that may block (I/O,
  * connecting, listing ports, queries, file writes), {@link #ui(Runnable)} to come back to the
@@ -35,21 +33,6 @@ public interface Dispatcher {
             @Override
             public void ui(Runnable task) {
                 task.run();
-            }
-        };
-    }
-
-    /** Background work on {@code background}, UI work on the calling thread at once: for tests with real threads. */
-    static Dispatcher of(Executor background, Executor ui) {
-        return new Dispatcher() {
-            @Override
-            public void background(Runnable task) {
-                background.execute(task);
-            }
-
-            @Override
-            public void ui(Runnable task) {
-                ui.execute(task);
             }
         };
     }

@@ -95,6 +95,12 @@ public final class Workbench {
                 commandView.root(), statusBar.root(), connection, frames, notices, settings,
                 () -> PreferencesDialog.show(stage, settings), this::quit, () -> commandView.field().requestFocus()));
         window.setDividers(s.sidebarDivider(), s.consoleDivider());
+        // the raw view captures afresh each time it is opened
+        window.tabs().getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() == 1) {
+                raw.refresh();
+            }
+        });
         if (s.selectedTab() >= 0 && s.selectedTab() < window.tabs().getTabs().size()) {
             window.tabs().getSelectionModel().select(s.selectedTab());
         }

@@ -86,6 +86,40 @@ class ConnectionViewModelTest {
     }
 
     @Test
+    void transcriptLinesKeepTheOrderSentWhateverOrderTheyFinishIn() {
+        vm.connect();
+        await("connected", 10_000, () -> vm.stateProperty().get() == LinkState.CONNECTED);
+        List<Runnable> deferred = new java.util.ArrayList<>();
+        Dispatcher later = new Dispatcher() {
+            @Override
+            public void background(Runnable task) {
+                deferred.add(task);
+            }
+
+            @Override
+            public void ui(Runnable task) {
+                task.run();
+            }
+        };
+        CommandViewModel cmd = new CommandViewModel(later, notices, () -> vm.currentProperty().get(),
+                new ConfigDir(dir), Clock.systemUTC());
+        cmd.timeoutProperty().set(java.time.Duration.ofMillis(300));
+        cmd.send("BOGUS?");
+        cmd.send("*OPC?");
+        assertEquals(List.of(TranscriptEntry.Outcome.PENDING, TranscriptEntry.Outcome.PENDING),
+                cmd.transcript().stream().map(TranscriptEntry::outcome).toList());
+        assertTrue(cmd.busyProperty().get());
+        // the history saves are deferred too; run the two queries last-sent first
+        List<Runnable> queries = deferred.subList(deferred.size() - 2, deferred.size());
+        queries.get(1).run();
+        queries.get(0).run();
+        assertEquals(List.of("BOGUS?", "*OPC?"), cmd.transcript().stream().map(TranscriptEntry::command).toList());
+        assertEquals(TranscriptEntry.Outcome.TIMED_OUT, cmd.transcript().get(0).outcome());
+        assertEquals("1", cmd.transcript().get(1).answer());
+        assertTrue(!cmd.busyProperty().get());
+    }
+
+    @Test
     void aRefusedPortFailsWithTheReasonShownOnce() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

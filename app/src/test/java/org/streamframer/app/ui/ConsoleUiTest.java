@@ -97,6 +97,15 @@ class ConsoleUiTest {
         return fx(() -> List.copyOf(wb.command().transcript()));
     }
 
+    /** The transcript once every line has its outcome. */
+    private List<TranscriptEntry> settled(int lines) {
+        await(lines + " answered transcript lines", 10_000, () -> {
+            List<TranscriptEntry> t = transcript();
+            return t.size() == lines && t.stream().noneMatch(e -> e.outcome() == TranscriptEntry.Outcome.PENDING);
+        }, () -> transcript().toString());
+        return transcript();
+    }
+
     private static void choose(FxRobot robot, String comboId, String cellText) {
         robot.clickOn(comboId);
         Node cell = robot.lookup(n -> n instanceof ListCell<?> c && cellText.equals(c.getText())).query();
@@ -109,8 +118,7 @@ class ConsoleUiTest {
         Label badge = robot.lookup("#state-badge").queryAs(Label.class);
         assertEquals("Connected", fx(badge::getText));
         robot.clickOn("#common-IDN");
-        await("the *IDN? answer", 10_000, () -> !transcript().isEmpty());
-        TranscriptEntry e = transcript().get(0);
+        TranscriptEntry e = settled(1).get(0);
         assertEquals("*IDN?", e.command());
         assertEquals(TranscriptEntry.Outcome.ANSWERED, e.outcome(), e.answer());
         assertEquals(SimulatedInstrument.IDENTITY, e.answer());
@@ -146,14 +154,13 @@ class ConsoleUiTest {
     void aCommandFromTheHistoryIsSentAgain(FxRobot robot) {
         awaitConnected();
         robot.clickOn("#command-field").write("*OPC?").type(KeyCode.ENTER);
-        await("the *OPC? answer", 10_000, () -> transcript().size() == 1);
+        settled(1);
         TextField field = robot.lookup("#command-field").queryAs(TextField.class);
         assertEquals("", fx(field::getText));
         robot.type(KeyCode.UP);
         assertEquals("*OPC?", fx(field::getText));
         robot.type(KeyCode.ENTER);
-        await("the second answer", 10_000, () -> transcript().size() == 2);
-        for (TranscriptEntry e : transcript()) {
+        for (TranscriptEntry e : settled(2)) {
             assertEquals("*OPC?", e.command());
             assertEquals("1", e.answer());
             assertEquals(TranscriptEntry.Outcome.ANSWERED, e.outcome());
@@ -183,6 +190,12 @@ class ConsoleUiTest {
         assertTrue(text.contains("127.0.0.1:" + port) && text.toLowerCase(Locale.ROOT).contains("refused"), text);
         assertFalse(text.contains("Exception") || text.contains("\tat "), "no class names or stack trace: " + text);
         assertEquals("Connection failed", fx(() -> robot.lookup("#state-badge").queryAs(Label.class).getText()));
+    }
+
+    /** Nearest-rank percentile of sorted nanosecond values, in milliseconds. */
+    private static double percentile(List<Long> sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, rank - 1)) / 1e6;
     }
 
     @Test
@@ -219,15 +232,15 @@ class ConsoleUiTest {
                 slow.append(String.format(Locale.ROOT, " %.0f ms at %.2f s (%d rows);", l / 1e6, (t0 - start) / 1e9,
                         fx(() -> wb.frames().allRows().size())));
             }
-            Thread.sleep(10);
+            Thread.sleep(5);
         }
         ReaderStats stats = fx(() -> wb.current().reader().stats());
         int rows = fx(() -> wb.frames().allRows().size());
         long batches = wb.frames().batches();
         robot.interact(() -> wb.command().send("SIM:STR OFF"));
         Collections.sort(latencies);
-        double p50 = latencies.get(latencies.size() / 2) / 1e6;
-        double p99 = latencies.get((int) Math.min(latencies.size() - 1, Math.ceil(latencies.size() * 0.99))) / 1e6;
+        double p50 = percentile(latencies, 0.50);
+        double p99 = percentile(latencies, 0.99);
         double max = latencies.get(latencies.size() - 1) / 1e6;
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "FLOOD: %d frames in (%.0f frames/s over %.1f s), %d rows shown, %d batches,"
