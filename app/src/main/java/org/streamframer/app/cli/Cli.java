@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.streamframer.framing.scpi.QueryTimeoutException;
 
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
  *   streamframer sim [--port P] [--bind ADDR] [--serial PATH] [--terminator lf|crlf|cr]
  *   streamframer query (--tcp HOST:PORT | --serial PATH | --resource VISA) [--timeout MS] [--out FILE] COMMAND...
  *   streamframer monitor (--tcp HOST:PORT | --listen HOST:PORT | --serial PATH | --resource VISA) --rule RULE
- *                        [--count N] [--format text|hex|jsonl] [--out FILE]
+ *                        [--count N] [--format text|hex|jsonl|raw] [--out FILE]
  *   streamframer fstrm-capture --listen HOST:PORT --type CONTENT_TYPE [--count N] --out FILE
  *   streamframer fstrm-replay (--tcp HOST:PORT | --resource VISA) --type CONTENT_TYPE FILE
  * </pre>
@@ -104,8 +106,27 @@ public final class Cli implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
         cmd.setOut(out);
+        // Ctrl-C (SIGINT, SIGTERM): interrupt the command so it ends the way it ends normally
+        // (monitor writes out what it received), and let the JVM exit when it has, or after 5 s
+        Thread main = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            main.interrupt();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cli-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         int code = cmd.execute(args);
         out.flush();
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // interrupted by a signal: the JVM is exiting already (status 128 + signal)
+        }
         System.exit(code);
     }
 

@@ -1,14 +1,14 @@
 package org.streamframer.app.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.streamframer.app.frames.Escapes;
+import org.streamframer.app.log.BackgroundFrameWriter;
+import org.streamframer.app.log.LogWriteException;
+import org.streamframer.app.log.QueryPairing;
 import org.streamframer.framing.FrameRule;
 import org.streamframer.framing.reader.ConnectionState;
 import org.streamframer.framing.reader.Direction;
@@ -40,9 +43,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code streamframer monitor}: prints frames as they arrive, one per line, until {@code --count}
- * frames were received, the connection ends, or it is interrupted. Output is buffered and flushed
- * every 100 ms ({@code monitor-flush} thread), so hundreds of thousands of frames per second
- * can be printed.
+ * frames were received, the connection ends, or it is interrupted (Ctrl-C: what was received is
+ * still written out). To stdout, output is buffered and flushed every 100 ms ({@code monitor-flush}
+ * thread), so hundreds of thousands of frames per second can be printed. To a file ({@code --out}),
+ * a session-log writer ({@link BackgroundFrameWriter}: {@code JsonlFrameWriter},
+ * {@code RawFrameWriter} or {@link LineFrameWriter}) writes on its own thread from a bounded queue;
+ * the command returns when the file holds every frame taken, and fails (exit 1, one line) when
+ * the file cannot be written or the writer fell behind.
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Print frames as they arrive, one per line.",
@@ -50,6 +57,10 @@ import picocli.CommandLine.Spec;
 final class MonitorCommand implements Callable<Integer> {
 
     private static final long FLUSH_MILLIS = 100;
+    /** Frames the --out writer queues at most (a few seconds of a fast stream). */
+    static final int QUEUE_FRAMES = 1 << 18;
+    /** How long the end of a run waits for the --out writer to write what it queued. */
+    private static final long FINISH_SECONDS = 60;
 
     @Spec
     CommandSpec spec;
@@ -69,10 +80,12 @@ final class MonitorCommand implements Callable<Integer> {
     Long count;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
-            description = "text, hex or jsonl (default: ${DEFAULT-VALUE}); jsonl also shows what --send sent (dir TX).")
+            description = "text, hex, jsonl or raw (default: ${DEFAULT-VALUE}); jsonl is the session log's format and"
+                    + " also shows what --send sent (dir TX); raw writes the frames' bytes back to back (--out only).")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the frames to FILE instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the frames to FILE instead of stdout (on a writer thread; complete when the command ends).")
     Path out;
 
     @Option(names = "--send", paramLabel = "TEXT",
@@ -90,6 +103,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FrameFormat fmt = parseFormat();
+        if (!fmt.toStdout() && out == null) {
+            throw new ParameterException(spec.commandLine(), "--format " + format + " needs --out FILE");
+        }
         FrameRule frameRule = Args.rule(spec, rule);
         Terminator term = Args.terminator(spec, terminator);
         if (count != null && count < 1) {
@@ -117,51 +133,37 @@ final class MonitorCommand implements Callable<Integer> {
         } else {
             factory = connection.factory(", --listen HOST:PORT");
         }
-        try (Writer w = openOutput(); TcpListenTransport.Listener l = listener) {
+        try (TcpListenTransport.Listener l = listener) {
             if (l != null) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("listening on " + new HostPort(l.localAddress().getHostString(), l.localAddress().getPort()));
                 err.flush();
             }
-            return run(factory, frameRule, fmt, term, w);
+            return run(factory, frameRule, fmt, term);
         }
     }
 
-    private Writer openOutput() throws IOException {
-        if (out == null) {
-            return new NonClosingWriter(spec.commandLine().getOut());
-        }
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    private int run(TransportFactory factory, FrameRule frameRule, FrameFormat fmt, Terminator term, Writer w)
+    private int run(TransportFactory factory, FrameRule frameRule, FrameFormat fmt, Terminator term)
             throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch connected = new CountDownLatch(1);
         AtomicLong received = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicReference<String> failure = new AtomicReference<>();
-        AtomicReference<Exception> writeFailure = new AtomicReference<>();
         long[] firstLast = new long[2];
         PrintWriter err = spec.commandLine().getErr();
+        FrameSink sink = out != null ? new FileSink(fmt, out, done) : new StdoutSink(fmt, spec.commandLine().getOut(), done);
         ReaderListener l = new ReaderListener() {
             @Override
             public void onFrame(FrameEvent e) {
+                if (done.getCount() == 0) {
+                    return; // stopping: nothing after the count, a write failure or the end
+                }
                 boolean rx = e.direction() == Direction.RX;
                 if (count != null && rx && received.get() >= count) {
                     return;
                 }
-                if (rx || fmt == FrameFormat.JSONL) {
-                    try {
-                        synchronized (w) {
-                            fmt.writeUnchecked(e, w);
-                        }
-                    } catch (UncheckedIOException x) {
-                        writeFailure.compareAndSet(null, x.getCause());
-                        done.countDown();
-                        return;
-                    }
-                }
+                sink.frame(e);
                 if (rx) {
                     long n = received.incrementAndGet();
                     bytes.addAndGet(e.bytes().length);
@@ -188,6 +190,7 @@ final class MonitorCommand implements Callable<Integer> {
 
             @Override
             public void onState(StateEvent e) {
+                sink.state(e);
                 if (e.state() == ConnectionState.CONNECTED) {
                     connected.countDown();
                 } else if (e.state() == ConnectionState.FAILED) {
@@ -199,9 +202,9 @@ final class MonitorCommand implements Callable<Integer> {
             }
         };
         long t0 = System.nanoTime();
-        Thread flusher = flusher(w, done, writeFailure);
+        boolean interrupted = false;
+        sink.start();
         try (ReaderService reader = ReaderService.builder(factory).rule(frameRule).listener(l).name("monitor").start()) {
-            flusher.start();
             if (!send.isEmpty()) {
                 awaitConnection(connected, done, failure);
                 for (String s : send) {
@@ -210,16 +213,17 @@ final class MonitorCommand implements Callable<Integer> {
             }
             done.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true; // Ctrl-C (the launcher's shutdown hook interrupts): finish the output, then end
         } finally {
-            flusher.interrupt();
-            flusher.join(1000);
-            synchronized (w) {
-                w.flush();
+            // the reader is closed (no more frames); now the output: everything taken is written
+            sink.finish();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        if (writeFailure.get() != null) {
-            throw new CliFailure(Cli.EXIT_FAILED, "writing frames failed: " + writeFailure.get().getMessage(), writeFailure.get());
+        String writeFailure = sink.failure();
+        if (writeFailure != null) {
+            throw new CliFailure(Cli.EXIT_FAILED, writeFailure);
         }
         if (stats) {
             long n = received.get();
@@ -231,10 +235,180 @@ final class MonitorCommand implements Callable<Integer> {
         if (failure.get() != null) {
             throw new CliFailure(Cli.EXIT_FAILED, failure.get());
         }
-        if (count != null && received.get() < count) {
+        if (!interrupted && count != null && received.get() < count) {
             throw new CliFailure(Cli.EXIT_FAILED, "the connection ended after " + received.get() + " of " + count + " frames");
         }
         return Cli.EXIT_OK;
+    }
+
+    /** Where the frames go; {@link #frame} and {@link #state} are called on the reader's delivery thread. */
+    private interface FrameSink {
+        void start();
+
+        void frame(FrameEvent e);
+
+        void state(StateEvent e);
+
+        /** Writes out everything taken (the reader is closed); the caller's interrupt status is clear. */
+        void finish() throws InterruptedException;
+
+        /** Why writing failed (one line), or null. */
+        String failure();
+    }
+
+    /**
+     * {@code --out FILE}: a session-log writer ({@link BackgroundFrameWriter}) on its own thread takes
+     * the frames from a bounded queue, so a slow disk never holds up the reader; its first error ends
+     * the run. A frame the writer could not take (its queue full) fails the run too: the file must
+     * hold every frame counted.
+     */
+    private static final class FileSink implements FrameSink {
+        private final Path file;
+        private final BackgroundFrameWriter writer;
+        private final AtomicReference<LogWriteException> error = new AtomicReference<>();
+        private String failure;
+
+        FileSink(FrameFormat fmt, Path file, CountDownLatch done) {
+            this.file = file;
+            this.writer = fmt.fileWriter(file, QUEUE_FRAMES, e -> {
+                error.compareAndSet(null, e);
+                done.countDown();
+            });
+        }
+
+        @Override
+        public void start() {
+            writer.start();
+        }
+
+        @Override
+        public void frame(FrameEvent e) {
+            writer.onFrame(e);
+        }
+
+        @Override
+        public void state(StateEvent e) {
+            writer.onState(e);
+        }
+
+        @Override
+        public void finish() throws InterruptedException {
+            writer.stop();
+            if (!writer.awaitStopped(Duration.ofSeconds(FINISH_SECONDS))) {
+                failure = "writing " + file + " did not finish in " + FINISH_SECONDS + " s (" + writer.written()
+                        + " frames written)";
+                return;
+            }
+            LogWriteException e = error.get();
+            if (e != null) {
+                failure = "cannot write " + file + " (after " + e.framesWritten() + " frame"
+                        + (e.framesWritten() == 1 ? "" : "s") + "): " + describe((IOException) e.getCause());
+            } else if (writer.dropped() > 0) {
+                failure = writer.dropped() + " frames were not written to " + file + " (the writer fell behind; "
+                        + writer.written() + " written)";
+            }
+        }
+
+        @Override
+        public String failure() {
+            return failure;
+        }
+
+        private static String describe(IOException e) {
+            if (e instanceof NoSuchFileException) {
+                return "no such file or directory";
+            }
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof FileSystemException f && f.getReason() != null) {
+                return f.getReason();
+            }
+            return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        }
+    }
+
+    /**
+     * stdout: written on the delivery thread into a buffer that a {@code monitor-flush} thread
+     * flushes every 100 ms. JSONL pairs query ids like the session log.
+     */
+    private static final class StdoutSink implements FrameSink {
+        private final FrameFormat fmt;
+        private final Writer w;
+        private final CountDownLatch done;
+        private final QueryPairing pairing = new QueryPairing();
+        private final AtomicReference<Exception> error = new AtomicReference<>();
+        private final Thread flusher;
+
+        StdoutSink(FrameFormat fmt, Writer w, CountDownLatch done) {
+            this.fmt = fmt;
+            this.w = w;
+            this.done = done;
+            this.flusher = new Thread(this::flushLoop, "monitor-flush");
+            this.flusher.setDaemon(true);
+        }
+
+        @Override
+        public void start() {
+            flusher.start();
+        }
+
+        @Override
+        public void frame(FrameEvent e) {
+            Long id = fmt == FrameFormat.JSONL ? pairing.idFor(e) : null;
+            if (!fmt.shows(e.direction())) {
+                return;
+            }
+            try {
+                synchronized (w) {
+                    fmt.writeUnchecked(e, id, w);
+                }
+            } catch (UncheckedIOException x) {
+                error.compareAndSet(null, x.getCause());
+                done.countDown();
+            }
+        }
+
+        @Override
+        public void state(StateEvent e) {
+            if (e.state() == ConnectionState.CONNECTED || e.state() == ConnectionState.DISCONNECTED) {
+                pairing.reset(); // delivery thread, like frame()
+            }
+        }
+
+        private void flushLoop() {
+            try {
+                while (!done.await(FLUSH_MILLIS, TimeUnit.MILLISECONDS)) {
+                    synchronized (w) {
+                        w.flush();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                error.compareAndSet(null, e);
+                done.countDown();
+            }
+        }
+
+        @Override
+        public void finish() throws InterruptedException {
+            flusher.interrupt();
+            flusher.join(1000);
+            synchronized (w) {
+                try {
+                    w.flush();
+                } catch (IOException e) {
+                    error.compareAndSet(null, e);
+                }
+            }
+        }
+
+        @Override
+        public String failure() {
+            Exception e = error.get();
+            return e == null ? null : "writing frames failed: " + e.getMessage();
+        }
     }
 
     private static void awaitConnection(CountDownLatch connected, CountDownLatch done, AtomicReference<String> failure)
@@ -246,25 +420,6 @@ final class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    private static Thread flusher(Writer w, CountDownLatch done, AtomicReference<Exception> failure) {
-        Thread t = new Thread(() -> {
-            try {
-                while (!done.await(FLUSH_MILLIS, TimeUnit.MILLISECONDS)) {
-                    synchronized (w) {
-                        w.flush();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                failure.compareAndSet(null, e);
-                done.countDown();
-            }
-        }, "monitor-flush");
-        t.setDaemon(true);
-        return t;
-    }
-
     private static byte[] concat(String text, byte[] b) {
         byte[] a = Escapes.unescape(text);
         byte[] r = java.util.Arrays.copyOf(a, a.length + b.length);
@@ -274,21 +429,9 @@ final class MonitorCommand implements Callable<Integer> {
 
     private FrameFormat parseFormat() {
         try {
-            return FrameFormat.valueOf(format.toUpperCase(Locale.ROOT));
+            return FrameFormat.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--format: '" + format + "' is not text, hex or jsonl", e);
-        }
-    }
-
-    /** stdout stays open after the command (picocli owns it). */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
-        NonClosingWriter(Writer w) {
-            super(w);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage(), e);
         }
     }
 }

@@ -14,16 +14,19 @@ import java.util.function.LongSupplier;
 final class Multimeter {
 
     enum Function {
-        VOLTAGE_DC("VOLT", 1.234567, 50e-6, new double[] {0.1, 1, 10, 100, 1000}),
-        CURRENT_DC("CURR", 1.0e-3, 2e-8, new double[] {1e-4, 1e-3, 1e-2, 1e-1, 1, 3});
+        VOLTAGE_DC("VOLT", "V", 1.234567, 50e-6, new double[] {0.1, 1, 10, 100, 1000}),
+        CURRENT_DC("CURR", "A", 1.0e-3, 2e-8, new double[] {1e-4, 1e-3, 1e-2, 1e-1, 1, 3});
 
         final String scpiName;
+        /** The unit a range or resolution may carry: {@code CONF:VOLT:DC 100 mV}. */
+        final String unit;
         final double nominal;
         final double noise;
         final double[] ranges;
 
-        Function(String scpiName, double nominal, double noise, double[] ranges) {
+        Function(String scpiName, String unit, double nominal, double noise, double[] ranges) {
             this.scpiName = scpiName;
+            this.unit = unit;
             this.nominal = nominal;
             this.noise = noise;
             this.ranges = ranges;
@@ -59,17 +62,19 @@ final class Multimeter {
     }
 
     /**
-     * CONFigure:&lt;function&gt; [{range|AUTO|MIN|MAX|DEF}[,{resolution|MIN|MAX|DEF}]].
+     * CONFigure:&lt;function&gt; [{range|AUTO|MIN|MAX|DEF}[,{resolution|MIN|MAX|DEF}]]; a range or
+     * resolution may carry the function's unit with a multiplier ({@code 100 mV}, {@code 10uA}).
      *
      * @throws ScpiError -224 for a parameter that is not a number or a known keyword,
-     *                   -222 for a range above the largest, -108 for more than two parameters
+     *                   -222 for a range above the largest, -108 for more than two parameters,
+     *                   -109 for an empty one ({@code 10,}), -131 for a wrong unit ({@code 10 A} for volts)
      */
     void configure(Function f, List<String> params) throws ScpiError {
         if (params.size() > 2) {
             throw ScpiError.parameterNotAllowed();
         }
         double newRange = params.isEmpty() ? AUTO : parseRange(f, params.get(0));
-        double newResolution = params.size() < 2 ? 3e-6 : parseResolution(params.get(1));
+        double newResolution = params.size() < 2 ? 3e-6 : parseResolution(f, params.get(1));
         function = f;
         range = newRange;
         resolution = newResolution;
@@ -90,7 +95,7 @@ final class Multimeter {
             case "MAXIMUM":
                 return f.ranges[f.ranges.length - 1];
             default:
-                double v = ScpiNumbers.parse(p);
+                double v = ScpiNumbers.parse(p, f.unit);
                 if (v <= 0) {
                     throw ScpiError.outOfRange();
                 }
@@ -103,7 +108,7 @@ final class Multimeter {
         }
     }
 
-    private static double parseResolution(String p) throws ScpiError {
+    private static double parseResolution(Function f, String p) throws ScpiError {
         switch (p.toUpperCase(Locale.ROOT)) {
             case "MIN":
             case "MINIMUM":
@@ -115,7 +120,7 @@ final class Multimeter {
             case "DEFAULT":
                 return 3e-6;
             default:
-                double v = ScpiNumbers.parse(p);
+                double v = ScpiNumbers.parse(p, f.unit);
                 if (v <= 0) {
                     throw ScpiError.outOfRange();
                 }

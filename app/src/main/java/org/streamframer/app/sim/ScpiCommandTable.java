@@ -16,22 +16,46 @@ final class ScpiCommandTable {
         void handle(SimSession session, List<String> params, ResponseBuilder out) throws ScpiError;
     }
 
-    record Entry(ScpiPattern pattern, Handler handler) {
+    /** Runs one command whose header has numeric suffixes ({@code CHANnel<1-2>:SCALe}). */
+    @FunctionalInterface
+    interface NumberedHandler {
+        /** @param suffixes the header's suffixes, in order, within the pattern's ranges */
+        void handle(SimSession session, int[] suffixes, List<String> params, ResponseBuilder out) throws ScpiError;
+    }
+
+    record Entry(ScpiPattern pattern, NumberedHandler handler) {
+    }
+
+    /** A row and how the typed header matched it (its suffixes; whether they are in range). */
+    record Found(Entry entry, ScpiPattern.Match match) {
+        /** Runs the command; -114 when a suffix is out of range. */
+        void run(SimSession session, List<String> params, ResponseBuilder out) throws ScpiError {
+            if (!match.inRange()) {
+                throw ScpiError.suffixOutOfRange();
+            }
+            entry.handler().handle(session, match.suffixes(), params, out);
+        }
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     /** Adds a row; {@code pattern} ends with '?' for a query. */
     ScpiCommandTable add(String pattern, Handler handler) {
+        return add(pattern, (NumberedHandler) (s, suffixes, p, out) -> handler.handle(s, p, out));
+    }
+
+    /** Adds a row whose pattern has numeric suffixes. */
+    ScpiCommandTable add(String pattern, NumberedHandler handler) {
         entries.add(new Entry(ScpiPattern.parse(pattern), handler));
         return this;
     }
 
     /** The row for the typed header, or null when no pattern matches (an undefined header). */
-    Entry find(List<String> nodes, boolean query) {
+    Found find(List<String> nodes, boolean query) {
         for (Entry e : entries) {
-            if (e.pattern().matches(nodes, query)) {
-                return e;
+            ScpiPattern.Match m = e.pattern().match(nodes, query);
+            if (m != null) {
+                return new Found(e, m);
             }
         }
         return null;

@@ -8,6 +8,9 @@ final class ScpiError extends Exception {
     private static final long serialVersionUID = 1L;
 
     static final int UNDEFINED_HEADER = -113;
+    static final int SUFFIX_OUT_OF_RANGE = -114;
+    static final int INVALID_SUFFIX = -131;
+    static final int SUFFIX_NOT_ALLOWED = -138;
     static final int PARAMETER_NOT_ALLOWED = -108;
     static final int MISSING_PARAMETER = -109;
     static final int DATA_OUT_OF_RANGE = -222;
@@ -25,6 +28,18 @@ final class ScpiError extends Exception {
 
     static ScpiError undefinedHeader() {
         return new ScpiError(UNDEFINED_HEADER, "Undefined header");
+    }
+
+    static ScpiError suffixOutOfRange() {
+        return new ScpiError(SUFFIX_OUT_OF_RANGE, "Header suffix out of range");
+    }
+
+    static ScpiError invalidSuffix() {
+        return new ScpiError(INVALID_SUFFIX, "Invalid suffix");
+    }
+
+    static ScpiError suffixNotAllowed() {
+        return new ScpiError(SUFFIX_NOT_ALLOWED, "Suffix not allowed");
     }
 
     static ScpiError illegalValue() {

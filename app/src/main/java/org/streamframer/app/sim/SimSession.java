@@ -30,6 +30,10 @@ final class SimSession {
     private final StreamControl stream;
     final StatusModel status = new StatusModel();
     final Multimeter dmm;
+    /** The scope's inputs; {@code channels[0]} is CHANnel1. */
+    final ScopeChannel[] channels = {new ScopeChannel(1), new ScopeChannel(2)};
+    /** WAVeform:SOURce: the channel WAV:DATA? reads. */
+    ScopeChannel waveformSource = channels[0];
     Waveform.Format waveformFormat = Waveform.Format.WORD;
     int waveformPoints = Waveform.DEFAULT_POINTS;
     /** The next acquisition's number (0 after *RST). */
@@ -59,7 +63,7 @@ final class SimSession {
     void execute(String line, ResponseBuilder out) {
         List<String> path = List.of();
         for (ProgramMessage.Command c : ProgramMessage.parse(line)) {
-            ScpiCommandTable.Entry entry = null;
+            ScpiCommandTable.Found entry = null;
             List<String> resolved = c.nodes();
             if (c.common()) {
                 entry = table.find(resolved, c.query());
@@ -84,7 +88,7 @@ final class SimSession {
                 continue;
             }
             try {
-                entry.handler().handle(this, c.params(), out);
+                entry.run(this, c.params(), out);
             } catch (ScpiError e) {
                 status.push(e);
             }
@@ -94,15 +98,24 @@ final class SimSession {
     /** *RST: the instrument's settings to their defaults; the error queue and ESR stay. */
     void reset() {
         dmm.reset();
+        for (ScopeChannel c : channels) {
+            c.reset();
+        }
+        waveformSource = channels[0];
         waveformFormat = Waveform.Format.WORD;
         waveformPoints = Waveform.DEFAULT_POINTS;
         acquisition = 0;
         setStream(0);
     }
 
-    /** The next acquisition's samples. */
+    /** The next acquisition's samples, of the WAVeform:SOURce channel. */
     short[] acquire() {
-        return Waveform.samples(seed, acquisition++, waveformPoints);
+        return Waveform.samples(seed, acquisition++, waveformPoints, waveformSource);
+    }
+
+    /** CHANnel&lt;n&gt; (n checked by the pattern's suffix range). */
+    ScopeChannel channel(int n) {
+        return channels[n - 1];
     }
 
     void setStream(int rate) {

@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The simulated scope's waveform: a 5-cycle sine of amplitude 12000 counts plus Gaussian
- * noise (sigma 400 counts), as signed 16-bit samples. Acquisition {@code k} of seed {@code s}
+ * The simulated scope's waveforms, as signed 16-bit samples ({@link ScopeChannel}: 3200 counts
+ * per division). Channel 1: a 5-cycle sine of 3.75 V plus Gaussian noise (sigma 0.125 V), at
+ * the default 1 V/div an amplitude of 12000 counts with noise of 400. Channel 2: a 10-cycle
+ * square wave between 0 and 2.5 V with noise of 0.02 V. Acquisition {@code k} of seed {@code s}
  * is always the same samples, so a client can compare what it read; its phase moves 0.1 rad
  * per acquisition, so successive {@code WAV:DATA?} answers differ like a live trace.
  *
@@ -51,17 +53,44 @@ final class Waveform {
     private Waveform() {
     }
 
-    /** The samples of acquisition {@code acquisition} (0 after *RST) for {@code seed}. */
+    /** Channel 2's square wave: cycles, high level and noise, in volts. */
+    static final int CLOCK_CYCLES = 10;
+    static final double CLOCK_HIGH = 2.5;
+    static final double CLOCK_NOISE = 0.02;
+
+    /** Channel 1's samples of acquisition {@code acquisition} (0 after *RST) for {@code seed}, at 1 V/div. */
     static short[] samples(long seed, long acquisition, int points) {
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + acquisition);
+        return samples(seed, acquisition, points, new ScopeChannel(1));
+    }
+
+    /** The samples of {@code channel} (its scale and offset) for acquisition {@code acquisition}. */
+    static short[] samples(long seed, long acquisition, int points, ScopeChannel channel) {
+        long mix = channel.number == 1 ? 0 : 0x5DEECE66DL * channel.number;
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + acquisition + mix);
         double phase = 0.1 * acquisition;
+        // counts at 1 V/div, then to the channel's scale and offset (exact at 1 V/div, no offset)
+        double offsetCounts = channel.offset * ScopeChannel.COUNTS_PER_DIV;
+        double perScale = ScopeChannel.DEFAULT_SCALE / channel.scale;
         short[] s = new short[points];
         for (int i = 0; i < points; i++) {
-            double v = AMPLITUDE * Math.sin(2 * Math.PI * CYCLES * i / points + phase)
-                    + NOISE * random.nextGaussian();
+            double v;
+            if (channel.number == 1) {
+                v = AMPLITUDE * Math.sin(2 * Math.PI * CYCLES * i / points + phase) + NOISE * random.nextGaussian();
+            } else {
+                double x = CLOCK_CYCLES * (double) i / points + phase / (2 * Math.PI);
+                double volts = (x - Math.floor(x) < 0.5 ? CLOCK_HIGH : 0) + CLOCK_NOISE * random.nextGaussian();
+                v = volts * ScopeChannel.COUNTS_PER_DIV;
+            }
+            v = (v - offsetCounts) * perScale;
             s[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
         }
         return s;
+    }
+
+    /** Volts per sample unit of {@code format} (WORD counts; BYTE is the high byte, 256 counts). */
+    static double yIncrement(ScopeChannel channel, Format format) {
+        double perCount = channel.scale / ScopeChannel.COUNTS_PER_DIV;
+        return format == Format.BYTE ? perCount * 256 : perCount;
     }
 
     /** The block data (WORD, BYTE) or the text (ASCII) of the samples. */

@@ -102,6 +102,38 @@ class RealClientsTest {
     }
 
     @Test
+    void pyvisaReadsChannel2InVoltsWithSuffixedHeadersAndUnits() throws Exception {
+        String script = String.join("\n",
+                "import json, sys",
+                "import pyvisa",
+                "rm = pyvisa.ResourceManager('@py')",
+                "inst = rm.open_resource('TCPIP::127.0.0.1::" + sim.port() + "::SOCKET',",
+                "                        read_termination='\\n', write_termination='\\n', timeout=10000)",
+                "inst.write('WAV:SOUR CHAN2;:CHANnel2:SCALe 500 mV;OFFSet 1.25V')",
+                "counts = inst.query_binary_values('WAV:DATA?', datatype='h', is_big_endian=False, container=list)",
+                "yinc = float(inst.query('WAV:YINC?'))",
+                "yor = float(inst.query('WAV:YOR?'))",
+                "scale = inst.query('CHAN2:SCAL?')",
+                "inst.write('CHAN3:SCAL 1')",
+                "err = inst.query('SYST:ERR?')",
+                "inst.close()",
+                "print(json.dumps({'volts': [c * yinc + yor for c in counts], 'scale': scale, 'err': err}))");
+        Result r = run("python3-pyvisa-py", List.of(python(), "-c", script));
+        assertEquals(0, r.exit(), r.out());
+        String json = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(
+                () -> new AssertionError("no JSON line from the PyVISA script: " + r.out()));
+        JsonNode n = new ObjectMapper().readTree(json);
+        ScopeChannel atOneVolt = new ScopeChannel(2);
+        short[] want = Waveform.samples(2024, 0, Waveform.DEFAULT_POINTS, atOneVolt);
+        assertEquals(Waveform.DEFAULT_POINTS, n.get("volts").size());
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i] / ScopeChannel.COUNTS_PER_DIV, n.get("volts").get(i).asDouble(), 1e-3, "sample " + i);
+        }
+        assertEquals("+5.00000000E-01", n.get("scale").asText());
+        assertEquals("-114,\"Header suffix out of range\"", n.get("err").asText());
+    }
+
+    @Test
     void lxiScpiRawPrintsTheIdentity() throws Exception {
         Result r = run("lxi-tools", List.of("lxi", "scpi", "-r", "-a", "127.0.0.1", "-p",
                 Integer.toString(sim.port()), "-t", "10", "*IDN?"));
