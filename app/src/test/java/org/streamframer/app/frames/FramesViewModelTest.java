@@ -78,12 +78,12 @@ class FramesViewModelTest {
         vm.onFrame(frame(7, Direction.RX, "0123456789abcdefXY\n"));
         vm.selectedProperty().set(vm.rows().get(0));
         String d = vm.detailProperty().get();
-        assertTrue(d.contains("00000000  30 31 32 33 34 35 36 37  01234567\n00000008  38 39 61 62 63 64 65 66  89abcdef"), d);
+        assertTrue(d.contains("00000000  30 31 32 33 34 35 36 37  |01234567|\n00000008  38 39 61 62 63 64 65 66  |89abcdef|"), d);
         assertTrue(d.contains("00000010  58 59 0A"), d);
         assertTrue(HexDump.format("0123456789abcdefXY".getBytes(), 100).startsWith(
-                "00000000  30 31 32 33 34 35 36 37  38 39 61 62 63 64 65 66  0123456789abcdef\n00000010  58 59"));
+                "00000000  30 31 32 33 34 35 36 37  38 39 61 62 63 64 65 66  |0123456789abcdef|\n00000010  58 59"));
         assertTrue(HexDump.format(new byte[100], 20).endsWith("... 80 more bytes\n"));
-        assertTrue(d.contains("XY."), d);
+        assertTrue(d.contains("|XY.|"), d);
         assertTrue(vm.copyAs(vm.rows(), ContentFormat.HEX).endsWith("\tRX\t19\t30 31 32 33 34 35 36 37 38 39 61 62 63 64 65 66 58 59 0A\n"));
         assertTrue(vm.copyAs(vm.rows(), ContentFormat.TEXT).endsWith("\t0123456789abcdefXY\\n\n"));
     }
