@@ -90,6 +90,9 @@ class ExtrasInConsoleFxTest {
                 .map(iv -> iv.getImage() != null).orElse(false));
 
         robot.interact(() -> wb.sessionLog().stop());
+        robot.interact(() -> wb.sessionLog().rawDirectionsProperty().set(org.streamframer.app.log.RawDirections.BOTH));
+        assertEquals(org.streamframer.app.log.RawDirections.BOTH, wb.settings().get().rawLog(),
+                "the raw log's directions are kept in the settings");
         await("the log finished", () -> wb.sessionLog().statusProperty().get().startsWith("recorded"));
         List<LoggedFrame> frames = JsonlFrameReader.read(log).frames();
         LoggedFrame idn = frames.stream().filter(f -> f.direction() == Direction.TX

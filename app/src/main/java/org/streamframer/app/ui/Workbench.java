@@ -123,6 +123,8 @@ public final class Workbench {
         command.setBlockHandler(blocks::show);
         sessionLog = new org.streamframer.app.log.SessionLogViewModel(new org.streamframer.app.log.FrameSource(
                 connection::addListener, connection::removeListener), dispatcher::ui, dispatcher::background);
+        sessionLog.rawDirectionsProperty().set(s.rawLog());
+        sessionLog.rawDirectionsProperty().addListener((o, a, b) -> settings.update(x -> x.withRawLog(b)));
         sessionLog.errorProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
                 notices.error(b);
