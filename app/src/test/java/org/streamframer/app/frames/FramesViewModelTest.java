@@ -73,6 +73,25 @@ class FramesViewModelTest {
     }
 
     @Test
+    void aFrameCarryingABlockOpensInTheViewerOthersDoNot() {
+        FramesViewModel vm = new FramesViewModel(Dispatcher.currentThread(), 100);
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        vm.setBlockViewer((source, bytes, blocks) -> opened.add(source + " " + blocks));
+        FrameRow block = FrameRow.of(frame(4, Direction.RX, "#15hello"));
+        FrameRow text = FrameRow.of(frame(5, Direction.RX, "1.5 V"));
+        FrameRow hashInText = FrameRow.of(frame(6, Direction.RX, "ACME #1"));
+        FrameRow cut = FrameRow.of(frame(7, Direction.RX, "#210abc")); // a line rule cut the block
+        FrameRow error = new FrameRow(-1, Instant.EPOCH, Direction.RX, FrameRow.Kind.ERROR, null, "lost");
+        assertEquals(java.util.List.of(new org.streamframer.framing.rules.IeeeBlock(3, 5, false)),
+                FramesViewModel.blocks(block));
+        for (FrameRow r : java.util.List.of(text, hashInText, cut, error)) {
+            assertTrue(!vm.hasBlock(r) && !vm.openBlock(r), r.content(ContentFormat.TEXT));
+        }
+        assertTrue(vm.openBlock(block));
+        assertEquals(java.util.List.of("frame #4 RX [IeeeBlock[offset=3, length=5, indefinite=false]]"), opened);
+    }
+
+    @Test
     void detailIsAHexDumpWithOffsetsAndCopyUsesTheFormat() throws IOException {
         FramesViewModel vm = new FramesViewModel(Dispatcher.currentThread(), 100);
         vm.onFrame(frame(7, Direction.RX, "0123456789abcdefXY\n"));
