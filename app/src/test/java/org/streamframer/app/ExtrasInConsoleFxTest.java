@@ -63,6 +63,13 @@ class ExtrasInConsoleFxTest {
         }
     }
 
+    private void assertTypingGoesToTheCommandLine(FxRobot robot, String text) {
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(text, wb.command().commandProperty().get(), "typing went to the command line");
+        robot.interact(() -> wb.command().commandProperty().set(""));
+    }
+
     @Test
     void plotBlockViewerAndSessionLogWork(FxRobot robot) throws Exception {
         await("connected to the built-in simulator", () -> wb.current() != null);
@@ -83,13 +90,44 @@ class ExtrasInConsoleFxTest {
                 .anyMatch(e -> e.outcome() == org.streamframer.app.command.TranscriptEntry.Outcome.ANSWERED));
 
         // Block viewer: opens by itself for an answer that carries a block
-        robot.interact(() -> wb.command().send("HCOP:SDUM:DATA?"));
+        robot.clickOn("#command-field").write("HCOP:SDUM:DATA?").type(javafx.scene.input.KeyCode.ENTER);
         await("the block viewer window", () -> Window.getWindows().stream()
                 .anyMatch(w -> w instanceof Stage st && st.isShowing() && "Block viewer: HCOP:SDUM:DATA?".equals(st.getTitle())));
         await("the screenshot decoded", () -> robot.lookup("#block-image").tryQueryAs(ImageView.class)
                 .map(iv -> iv.getImage() != null).orElse(false));
+        // ...without taking the keyboard: what is typed next goes to the command line
+        Stage main = (Stage) wb.window().root().getScene().getWindow();
+        Stage viewer = wb.blocks().stage();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(main.isFocused(), "the console window keeps the keyboard (Monocle: a shown window gets it)");
+        assertEquals("command-field", main.getScene().getFocusOwner().getId());
+        assertTypingGoesToTheCommandLine(robot, "SYST:ERR?");
+        // a second block answer updates the open viewer, still without the keyboard
+        robot.interact(() -> wb.command().send("WAV:DATA?"));
+        await("the viewer shows the waveform's block", () -> "Block viewer: WAV:DATA?".equals(viewer.getTitle()));
+        assertTrue(main.isFocused(), "the console window keeps the keyboard");
+        assertTypingGoesToTheCommandLine(robot, "*OPC?");
+        // the transcript line opens it on request, with the keyboard
+        org.streamframer.app.command.TranscriptEntry shot = wb.command().transcript().stream()
+                .filter(e -> e.command().equals("HCOP:SDUM:DATA?")).findFirst().orElseThrow();
+        robot.interact(() -> wb.command().openBlock(shot));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Block viewer: HCOP:SDUM:DATA?", viewer.getTitle());
+        assertTrue(viewer.isShowing());
+        // and so does a block-carrying frame of the live table
+        org.streamframer.app.frames.FrameRow frame = wb.frames().allRows().stream()
+                .filter(wb.frames()::hasBlock).reduce((a, b) -> b).orElseThrow();
+        assertTrue(wb.frames().allRows().stream().anyMatch(r -> !wb.frames().hasBlock(r)), "text frames have none");
+        robot.interact(() -> wb.frames().openBlock(frame));
+        assertEquals("Block viewer: frame #" + frame.sequence() + " RX", viewer.getTitle());
+        int blockLength = org.streamframer.app.frames.FramesViewModel.blocks(frame).get(0).length();
+        assertTrue(blockLength >= 1000, "the waveform's or the screenshot's block: " + blockLength);
+        assertEquals(blockLength, wb.blocks().viewModel().lengthProperty().get(), "the frame's block data");
 
         robot.interact(() -> wb.sessionLog().stop());
+        robot.interact(() -> wb.sessionLog().rawDirectionsProperty().set(org.streamframer.app.log.RawDirections.BOTH));
+        assertEquals(org.streamframer.app.log.RawDirections.BOTH, wb.settings().get().rawLog(),
+                "the raw log's directions are kept in the settings");
         await("the log finished", () -> wb.sessionLog().statusProperty().get().startsWith("recorded"));
         List<LoggedFrame> frames = JsonlFrameReader.read(log).frames();
         LoggedFrame idn = frames.stream().filter(f -> f.direction() == Direction.TX

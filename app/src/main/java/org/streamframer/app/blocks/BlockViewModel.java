@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javax.imageio.ImageIO;
+import org.streamframer.app.frames.HexDump;
 import org.streamframer.framing.rules.IeeeBlock;
 import org.streamframer.framing.scpi.Response;
 

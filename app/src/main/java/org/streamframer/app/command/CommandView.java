@@ -88,6 +88,7 @@ public final class CommandView {
         transcript.getStyleClass().addAll("transcript", Styles.DENSE);
         transcript.setItems(vm.transcript());
         transcript.setCellFactory(l -> new EntryCell());
+        transcript.setOnMouseClicked(e -> openOnDoubleClick(e));
         transcript.setPlaceholder(new Label("Answers appear here. Type a command below and press Enter."));
 
         ListView<Favorite> favorites = new ListView<>(vm.favorites());
@@ -173,6 +174,12 @@ public final class CommandView {
         });
     }
 
+    private void openOnDoubleClick(javafx.scene.input.MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            vm.openBlock(transcript.getSelectionModel().getSelectedItem());
+        }
+    }
+
     private void edit(int index) {
         if (index < 0) {
             return;
@@ -191,7 +198,7 @@ public final class CommandView {
         });
     }
 
-    private static final class EntryCell extends ListCell<TranscriptEntry> {
+    private final class EntryCell extends ListCell<TranscriptEntry> {
         @Override
         protected void updateItem(TranscriptEntry e, boolean empty) {
             super.updateItem(e, empty);
@@ -231,7 +238,16 @@ public final class CommandView {
                 }
             }
             setText(null);
-            setGraphic(new TextFlow(time, cmd, answer, rtt));
+            TextFlow line = new TextFlow(time, cmd, answer, rtt);
+            if (e.hasBlock()) {
+                javafx.scene.control.Hyperlink view = new javafx.scene.control.Hyperlink("view block");
+                view.getStyleClass().add("view-block");
+                view.setTooltip(new Tooltip("Open this answer in the block viewer (or double-click the line)"));
+                view.setFocusTraversable(false);
+                view.setOnAction(x -> vm.openBlock(e));
+                line.getChildren().addAll(new Text("   "), view);
+            }
+            setGraphic(line);
         }
     }
 

@@ -41,6 +41,8 @@ public final class CommandViewModel {
 
     static final int HISTORY_LIMIT = 500;
     static final int TRANSCRIPT_LIMIT = 5_000;
+    /** Transcript lines that keep their block for the viewer (newest first); older ones let it go. */
+    static final int BLOCKS_KEPT = 20;
 
     private final Dispatcher dispatcher;
     private final Notifier notifier;
@@ -62,7 +64,20 @@ public final class CommandViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     /** Queries sent and not yet answered or timed out. FX thread. */
     private int inFlight;
-    private volatile java.util.function.Consumer<Response> blockHandler;
+    private final BooleanProperty autoOpenBlocks = new javafx.beans.property.SimpleBooleanProperty(this,
+            "autoOpenBlocks", true);
+    private BlockViewer blockViewer;
+
+    /** Shows an answer that carries IEEE 488.2 blocks (the block viewer). FX thread. */
+    @FunctionalInterface
+    public interface BlockViewer {
+        /**
+         * @param userAsked true when the user asked to see it (bring the viewer to the front and
+         *                  give it the keyboard); false when it just arrived (show it, but leave
+         *                  the keyboard in the command line)
+         */
+        void view(Response r, boolean userAsked);
+    }
 
     public CommandViewModel(Dispatcher dispatcher, Notifier notifier, Supplier<ActiveConnection> connection,
                             ConfigDir dir, Clock clock) {
@@ -209,9 +224,24 @@ public final class CommandViewModel {
         }
     }
 
-    /** Called on the FX thread with each answer that carries an IEEE 488.2 block (the block viewer); null: none. */
-    public void setBlockHandler(java.util.function.Consumer<Response> handler) {
-        this.blockHandler = handler;
+    /**
+     * Whether each answer carrying a block is handed to the {@link BlockViewer} as it arrives
+     * (without the keyboard); when false the transcript line offers it ({@link #openBlock}).
+     */
+    public BooleanProperty autoOpenBlocksProperty() {
+        return autoOpenBlocks;
+    }
+
+    /** Where block-carrying answers are shown; null: nowhere. FX thread. */
+    public void setBlockViewer(BlockViewer viewer) {
+        this.blockViewer = viewer;
+    }
+
+    /** Opens the block of a transcript line in the viewer, at the user's request. */
+    public void openBlock(TranscriptEntry e) {
+        if (e != null && e.hasBlock() && blockViewer != null) {
+            blockViewer.view(e.block(), true);
+        }
     }
 
     public void clearTranscript() {
@@ -223,11 +253,14 @@ public final class CommandViewModel {
     private TranscriptEntry query(ActiveConnection conn, Terminator t, String c, Duration wait, Instant at) {
         try {
             Response r = conn.session(t).query(c, wait);
-            java.util.function.Consumer<Response> onBlock = blockHandler;
-            if (onBlock != null && r.hasBlock()) {
-                dispatcher.ui(() -> onBlock.accept(r));
+            if (r.hasBlock()) {
+                dispatcher.ui(() -> {
+                    if (autoOpenBlocks.get() && blockViewer != null) {
+                        blockViewer.view(r, false);
+                    }
+                });
             }
-            return new TranscriptEntry(at, c, TranscriptEntry.Outcome.ANSWERED, answerText(r), r.roundTrip());
+            return new TranscriptEntry(at, c, TranscriptEntry.Outcome.ANSWERED, answerText(r), r.roundTrip(), r);
         } catch (QueryTimeoutException e) {
             String arrived = e.bytesArrived() == 0 ? "nothing arrived"
                     : e.bytesArrived() + " bytes arrived, last: " + Escapes.escape(e.lastBytes());
@@ -265,10 +298,24 @@ public final class CommandViewModel {
         for (int i = transcript.size() - 1; i >= 0; i--) {
             if (transcript.get(i) == pending) {
                 transcript.set(i, done);
+                if (done.hasBlock()) {
+                    forgetOldBlocks();
+                }
                 return;
             }
         }
         // trimmed away meanwhile (over TRANSCRIPT_LIMIT lines later): nothing left to complete
+    }
+
+    /** Drops the bytes of all but the newest {@link #BLOCKS_KEPT} block answers (a screenshot each). */
+    private void forgetOldBlocks() {
+        int kept = 0;
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            TranscriptEntry e = transcript.get(i);
+            if (e.hasBlock() && ++kept > BLOCKS_KEPT) {
+                transcript.set(i, new TranscriptEntry(e.time(), e.command(), e.outcome(), e.answer(), e.roundTrip()));
+            }
+        }
     }
 
     private void add(TranscriptEntry e) {

@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.streamframer.framing.scpi.Response;
+
 /**
  * One line of the console transcript: a command and what became of it.
  *
  * @param answer     the response text (escaped), or what had arrived before a timeout
  * @param roundTrip  for answered queries, the time from send to answer; else null
+ * @param block      an answer that carries IEEE 488.2 blocks (the block viewer can open it), else null
  */
-public record TranscriptEntry(Instant time, String command, Outcome outcome, String answer, Duration roundTrip) {
+public record TranscriptEntry(Instant time, String command, Outcome outcome, String answer, Duration roundTrip,
+                              Response block) {
 
     /** What happened to the command. */
     public enum Outcome {
@@ -31,6 +35,17 @@ public record TranscriptEntry(Instant time, String command, Outcome outcome, Str
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(outcome, "outcome");
         answer = answer == null ? "" : answer;
+        block = block != null && block.hasBlock() ? block : null;
+    }
+
+    /** An entry without a block. */
+    public TranscriptEntry(Instant time, String command, Outcome outcome, String answer, Duration roundTrip) {
+        this(time, command, outcome, answer, roundTrip, null);
+    }
+
+    /** Whether the answer carries a block the viewer can show. */
+    public boolean hasBlock() {
+        return block != null;
     }
 
     /** "12.4 ms", "850 µs". */

@@ -32,10 +32,13 @@ public final class RawCapture {
         this.ring = new byte[capacity];
     }
 
-    /** A factory whose transports report what they read here. */
+    /**
+     * A factory whose transports report what they read here. Closing it closes {@code inner}
+     * when that is {@link AutoCloseable} (a TCP listener), so the reader service that closes its
+     * factory also frees the listening port.
+     */
     public TransportFactory wrap(TransportFactory inner) {
-        Objects.requireNonNull(inner, "inner");
-        return () -> new Tapped(inner.open());
+        return new TappedFactory(Objects.requireNonNull(inner, "inner"));
     }
 
     /** Bytes received since the start. */
@@ -89,6 +92,31 @@ public final class RawCapture {
             wait(left);
         }
         return true;
+    }
+
+    private final class TappedFactory implements TransportFactory, AutoCloseable {
+        private final TransportFactory inner;
+
+        TappedFactory(TransportFactory inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Transport open() throws IOException {
+            return new Tapped(inner.open());
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (inner instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return inner.toString();
+        }
     }
 
     private final class Tapped implements Transport {

@@ -167,7 +167,11 @@ public final class FramesView {
         asText.setOnAction(e -> copy(vm.copyAs(table.getSelectionModel().getSelectedItems(), ContentFormat.TEXT)));
         MenuItem asHex = new MenuItem("Copy as hex");
         asHex.setOnAction(e -> copy(vm.copyAs(table.getSelectionModel().getSelectedItems(), ContentFormat.HEX)));
-        menu.getItems().addAll(asText, asHex);
+        MenuItem viewBlock = new MenuItem("Open in block viewer");
+        viewBlock.setId("frames-view-block");
+        viewBlock.setOnAction(e -> vm.openBlock(table.getSelectionModel().getSelectedItem()));
+        menu.setOnShowing(e -> viewBlock.setDisable(!vm.hasBlock(table.getSelectionModel().getSelectedItem())));
+        menu.getItems().addAll(asText, asHex, new javafx.scene.control.SeparatorMenuItem(), viewBlock);
         table.setContextMenu(menu);
 
         SplitPane split = new SplitPane(table, detail);
@@ -204,6 +208,12 @@ public final class FramesView {
         });
     }
 
+    private void openOnDoubleClick(javafx.scene.input.MouseEvent e, FrameRow r) {
+        if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && r != null) {
+            vm.openBlock(r);
+        }
+    }
+
     private static void copy(String s) {
         ClipboardContent c = new ClipboardContent();
         c.putString(s);
@@ -224,7 +234,11 @@ public final class FramesView {
         }
     }
 
-    private static final class KindRow extends TableRow<FrameRow> {
+    private final class KindRow extends TableRow<FrameRow> {
+        KindRow() {
+            setOnMouseClicked(e -> openOnDoubleClick(e, getItem()));
+        }
+
         @Override
         protected void updateItem(FrameRow r, boolean empty) {
             super.updateItem(r, empty);

@@ -56,6 +56,8 @@ public final class FramesViewModel implements ReaderListener {
     private final javafx.beans.property.ReadOnlyStringWrapper shownCountText =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "shownCountText", "0 frames");
 
+    private BlockViewer blockViewer;
+
     public FramesViewModel(Dispatcher dispatcher, int cap) {
         log = new CappedList<>(cap);
         this.cap.set(cap);
@@ -159,6 +161,49 @@ public final class FramesViewModel implements ReaderListener {
     @Override
     public void onError(ErrorEvent e) {
         batcher.offer(FrameRow.of(e));
+    }
+
+    /** Where a frame carrying IEEE 488.2 blocks is shown (the block viewer). */
+    @FunctionalInterface
+    public interface BlockViewer {
+        /** @param source "frame #12 RX", for the viewer's title */
+        void view(String source, byte[] bytes, List<org.streamframer.framing.rules.IeeeBlock> blocks);
+    }
+
+    /** Where {@link #openBlock} shows a frame; null: nowhere. */
+    public void setBlockViewer(BlockViewer viewer) {
+        this.blockViewer = viewer;
+    }
+
+    /**
+     * The IEEE 488.2 blocks a data frame carries, whole ({@code #<n><length><data>} or
+     * {@code #0...}); empty for text, control and error rows and for a frame that is not a
+     * well-formed SCPI response (a block cut by a line rule).
+     */
+    public static List<org.streamframer.framing.rules.IeeeBlock> blocks(FrameRow r) {
+        if (r == null || r.kind() != FrameRow.Kind.DATA || r.length() < 2) {
+            return List.of();
+        }
+        try {
+            return org.streamframer.framing.rules.ScpiResponseRule.findBlocks(r.bytes(), 0, r.length());
+        } catch (IllegalArgumentException notAResponse) {
+            return List.of(); // a '#' in text, or a block cut short: nothing the viewer could show
+        }
+    }
+
+    /** Whether {@link #openBlock} would show {@code r}. */
+    public boolean hasBlock(FrameRow r) {
+        return !blocks(r).isEmpty();
+    }
+
+    /** Opens a frame's first block in the viewer; false when it carries none. */
+    public boolean openBlock(FrameRow r) {
+        List<org.streamframer.framing.rules.IeeeBlock> found = blocks(r);
+        if (found.isEmpty() || blockViewer == null) {
+            return false;
+        }
+        blockViewer.view("frame #" + r.sequence() + " " + r.direction(), r.bytes(), found);
+        return true;
     }
 
     /** Adds a row directly (FX thread), e.g. a TX the console made. */

@@ -13,8 +13,8 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * The session log's controls: a "Session log" menu (start JSONL, start raw, stop, open a
- * saved log) and a status label that counts frames while recording. Only builds nodes and
+ * The session log's controls: a "Session log" menu (start JSONL, start raw, which directions
+ * a raw log records, stop, open a saved log) and a status label that counts frames while recording. Only builds nodes and
  * binds to {@link SessionLogViewModel}; opening a log hands its path to {@code openLog}
  * (the console shows it read-only in a frames view).
  */
@@ -33,7 +33,28 @@ public final class SessionLogMenu {
         jsonl.setOnAction(e -> choose("session.jsonl", "JSON Lines", "*.jsonl", SessionLogViewModel.Format.JSONL));
         MenuItem raw = new MenuItem("Record raw bytes...");
         raw.setId("log-start-raw");
-        raw.setOnAction(e -> choose("session.bin", "Raw bytes", "*.bin", SessionLogViewModel.Format.RAW));
+        raw.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Record raw bytes ("
+                + (vm.rawDirectionsProperty().get() == RawDirections.BOTH ? "RX and TX"
+                : String.valueOf(vm.rawDirectionsProperty().get())) + ")...", vm.rawDirectionsProperty()));
+        raw.setOnAction(e -> choose(rawFileName(), "Raw bytes", "*.bin", SessionLogViewModel.Format.RAW));
+        Menu rawWhat = new Menu("Raw bytes recorded");
+        rawWhat.setId("log-raw-directions");
+        javafx.scene.control.ToggleGroup directions = new javafx.scene.control.ToggleGroup();
+        for (RawDirections d : RawDirections.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(d.label());
+            item.setId("log-raw-" + d.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(directions);
+            item.setUserData(d);
+            item.setSelected(d == vm.rawDirectionsProperty().get());
+            rawWhat.getItems().add(item);
+        }
+        directions.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.rawDirectionsProperty().set((RawDirections) now.getUserData());
+            }
+        });
+        vm.rawDirectionsProperty().addListener((o, was, now) -> directions.getToggles()
+                .forEach(t -> t.setSelected(t.getUserData() == now)));
         MenuItem stop = new MenuItem("Stop recording");
         stop.setId("log-stop");
         stop.disableProperty().bind(vm.recordingProperty().not());
@@ -51,7 +72,7 @@ public final class SessionLogMenu {
         menu.setId("log-menu");
         menu.textProperty().bind(javafx.beans.binding.Bindings.when(vm.recordingProperty())
                 .then("Session log (recording)").otherwise("Session log"));
-        menu.getItems().addAll(jsonl, raw, stop, new SeparatorMenuItem(), open);
+        menu.getItems().addAll(jsonl, raw, rawWhat, stop, new SeparatorMenuItem(), open);
         this.openItem = open;
         status.setId("log-status");
         status.textProperty().bind(vm.statusProperty());
@@ -96,6 +117,11 @@ public final class SessionLogMenu {
         if (f != null) {
             vm.start(f.toPath(), format);
         }
+    }
+
+    private String rawFileName() {
+        RawDirections d = vm.rawDirectionsProperty().get();
+        return "session-" + (d == null ? RawDirections.RX : d).name().toLowerCase(java.util.Locale.ROOT) + ".bin";
     }
 
     private Window owner() {

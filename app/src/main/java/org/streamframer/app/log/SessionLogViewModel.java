@@ -24,7 +24,7 @@ public final class SessionLogViewModel {
     public enum Format {
         /** One JSON object per frame, both directions ({@link JsonlFormat}). */
         JSONL,
-        /** The received frames' bytes back to back. */
+        /** The frames' bytes back to back, of the directions {@link #rawDirectionsProperty()} says. */
         RAW
     }
 
@@ -40,6 +40,8 @@ public final class SessionLogViewModel {
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "not recording");
+    private final javafx.beans.property.ObjectProperty<RawDirections> rawDirections =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "rawDirections", RawDirections.RX);
 
     public SessionLogViewModel(FrameSource source, Executor fx, Executor io) {
         this.source = Objects.requireNonNull(source, "source");
@@ -58,6 +60,8 @@ public final class SessionLogViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     /** One line for a status bar: "recording to x.jsonl: 120 frames". */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** Which frames the next raw recording keeps (RX by default; null reads as RX). */
+    public javafx.beans.property.ObjectProperty<RawDirections> rawDirectionsProperty() { return rawDirections; }
 
     // Commands
 
@@ -69,14 +73,19 @@ public final class SessionLogViewModel {
         error.set("");
         BackgroundFrameWriter w = format == Format.JSONL
                 ? new JsonlFrameWriter(LogTarget.file(file), BackgroundFrameWriter.DEFAULT_CAPACITY, this::failed)
-                : new RawFrameWriter(LogTarget.file(file), org.streamframer.framing.reader.Direction.RX,
-                        BackgroundFrameWriter.DEFAULT_CAPACITY, this::failed);
+                : new RawFrameWriter(LogTarget.file(file), rawOnly(), BackgroundFrameWriter.DEFAULT_CAPACITY,
+                        this::failed);
         writer = w;
         w.start();
         source.add().accept(w);
         recording.set(true);
         target.set(file.toString());
         refresh();
+    }
+
+    private org.streamframer.framing.reader.Direction rawOnly() {
+        RawDirections d = rawDirections.get();
+        return (d == null ? RawDirections.RX : d).only();
     }
 
     /** Stops recording; what is queued is still written (on the writer's thread). */

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -163,9 +164,16 @@ public final class PlotView extends BorderPane {
         table.getColumns().add(column("Series", s -> s.spec().name()));
         table.getColumns().add(column("Every", s -> s.spec().interval().toMillis() + " ms"));
         table.getColumns().add(numberColumn("Last", SeriesViewModel::lastProperty));
-        table.getColumns().add(numberColumn("Min", SeriesViewModel::minProperty));
-        table.getColumns().add(numberColumn("Max", SeriesViewModel::maxProperty));
-        table.getColumns().add(numberColumn("Mean", SeriesViewModel::meanProperty));
+        TableColumn<SeriesViewModel, String> shownStats = new TableColumn<>("Shown range");
+        shownStats.getColumns().addAll(List.of(numberColumn("Min", SeriesViewModel::shownMinProperty),
+                numberColumn("Max", SeriesViewModel::shownMaxProperty),
+                numberColumn("Mean", SeriesViewModel::shownMeanProperty)));
+        TableColumn<SeriesViewModel, String> allStats = new TableColumn<>("Since clear");
+        allStats.getColumns().addAll(List.of(numberColumn("Min", SeriesViewModel::minProperty),
+                numberColumn("Max", SeriesViewModel::maxProperty),
+                numberColumn("Mean", SeriesViewModel::meanProperty)));
+        table.getColumns().add(shownStats);
+        table.getColumns().add(allStats);
         TableColumn<SeriesViewModel, String> unit = new TableColumn<>("Unit");
         unit.setCellValueFactory(c -> c.getValue().unitProperty());
         table.getColumns().add(unit);

@@ -95,6 +95,7 @@ public final class PlotViewModel implements AutoCloseable {
                     }
                 });
         pollers.put(vm, poller);
+        vm.showRange(visibleRange.get());
         series.add(vm);
         if (running.get()) {
             poller.start();
@@ -240,15 +241,19 @@ public final class PlotViewModel implements AutoCloseable {
     }
 
     private void updateVisibleRange() {
+        visibleRange.set(computeVisibleRange());
+        TimeRange r = visibleRange.get();
+        series.forEach(s -> s.showRange(r));
+    }
+
+    private TimeRange computeVisibleRange() {
         TimeRange fixed = zoom.get();
         if (fixed != null) {
-            visibleRange.set(fixed);
-            return;
+            return fixed;
         }
         Duration window = followWindow.get();
         if (window == null) {
-            visibleRange.set(null);
-            return;
+            return null;
         }
         Instant latest = null;
         for (SeriesViewModel s : series) {
@@ -258,7 +263,7 @@ public final class PlotViewModel implements AutoCloseable {
             }
         }
         Instant end = latest != null ? latest : runtime.clock().instant();
-        visibleRange.set(new TimeRange(end.minus(window), end));
+        return new TimeRange(end.minus(window), end);
     }
 
     /** Threads and clock the poller runs on. */

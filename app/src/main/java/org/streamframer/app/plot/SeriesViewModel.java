@@ -20,7 +20,10 @@ import javafx.collections.ObservableList;
  * its statistics. All methods are called on the FX thread (in tests: the test thread).
  *
  * <p>min / max / mean / last are over every plotted value since the last {@link #clear()},
- * also values already dropped by the cap; {@link Double#NaN} while there is none.
+ * also values already dropped by the cap; {@link Double#NaN} while there is none. The
+ * {@code shown*} statistics are over the samples held in the time range the chart shows
+ * ({@link #showRange}), recomputed when the range moves or a sample arrives (at most
+ * {@link #maxSamples()} samples a time).
  */
 public final class SeriesViewModel {
 
@@ -35,6 +38,12 @@ public final class SeriesViewModel {
     private final ReadOnlyDoubleWrapper min = new ReadOnlyDoubleWrapper(this, "min", Double.NaN);
     private final ReadOnlyDoubleWrapper max = new ReadOnlyDoubleWrapper(this, "max", Double.NaN);
     private final ReadOnlyDoubleWrapper mean = new ReadOnlyDoubleWrapper(this, "mean", Double.NaN);
+    private final ReadOnlyDoubleWrapper shownMin = new ReadOnlyDoubleWrapper(this, "shownMin", Double.NaN);
+    private final ReadOnlyDoubleWrapper shownMax = new ReadOnlyDoubleWrapper(this, "shownMax", Double.NaN);
+    private final ReadOnlyDoubleWrapper shownMean = new ReadOnlyDoubleWrapper(this, "shownMean", Double.NaN);
+    private final ReadOnlyLongWrapper shownValues = new ReadOnlyLongWrapper(this, "shownValues");
+    /** The chart's time range; null = all held samples. */
+    private TimeRange range;
     private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper(this, "unit", "");
     private final ReadOnlyLongWrapper values = new ReadOnlyLongWrapper(this, "values");
     private final ReadOnlyLongWrapper overflows = new ReadOnlyLongWrapper(this, "overflows");
@@ -73,6 +82,14 @@ public final class SeriesViewModel {
     public ReadOnlyDoubleProperty minProperty() { return min.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty maxProperty() { return max.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty meanProperty() { return mean.getReadOnlyProperty(); }
+    /** Smallest plotted value in the shown time range ({@link #showRange}); NaN when none. */
+    public ReadOnlyDoubleProperty shownMinProperty() { return shownMin.getReadOnlyProperty(); }
+    /** Largest plotted value in the shown time range; NaN when none. */
+    public ReadOnlyDoubleProperty shownMaxProperty() { return shownMax.getReadOnlyProperty(); }
+    /** Mean of the plotted values in the shown time range; NaN when none. */
+    public ReadOnlyDoubleProperty shownMeanProperty() { return shownMean.getReadOnlyProperty(); }
+    /** Plotted values in the shown time range. */
+    public ReadOnlyLongProperty shownValuesProperty() { return shownValues.getReadOnlyProperty(); }
     public ReadOnlyStringProperty unitProperty() { return unit.getReadOnlyProperty(); }
     /** Plotted values since the last clear. */
     public ReadOnlyLongProperty valuesProperty() { return values.getReadOnlyProperty(); }
@@ -112,9 +129,18 @@ public final class SeriesViewModel {
         }
     }
 
+    /** The statistics of the {@code shown*} properties cover {@code r} from now on; null = all held samples. */
+    public void showRange(TimeRange r) {
+        if (!Objects.equals(r, range)) {
+            range = r;
+            recomputeShown();
+        }
+    }
+
     /** Forgets all samples, statistics and counters. */
     public void clear() {
         samples.clear();
+        recomputeShown();
         sum = 0;
         last.set(Double.NaN);
         min.set(Double.NaN);
@@ -155,6 +181,28 @@ public final class SeriesViewModel {
                 lastProblem.set("not a number: \"" + abbreviate(s.text()) + "\"");
             }
         }
+        recomputeShown();
+    }
+
+    private void recomputeShown() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double total = 0;
+        long n = 0;
+        for (int i = 0, size = samples.size(); i < size; i++) {
+            Sample x = samples.get(i);
+            if (x.kind() == Sample.Kind.VALUE && (range == null || range.contains(x.time()))) {
+                double v = x.value();
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+                total += v;
+                n++;
+            }
+        }
+        shownValues.set(n);
+        shownMin.set(n == 0 ? Double.NaN : lo);
+        shownMax.set(n == 0 ? Double.NaN : hi);
+        shownMean.set(n == 0 ? Double.NaN : total / n);
     }
 
     private void addValue(Sample s) {

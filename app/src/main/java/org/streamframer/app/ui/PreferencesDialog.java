@@ -10,7 +10,7 @@ import javafx.stage.Window;
 
 import org.streamframer.app.settings.AppSettings;
 
-/** Preferences: table capacity and theme. OK is disabled while the capacity is not a valid number. */
+/** Preferences: table capacity, theme and whether the block viewer opens by itself. OK is disabled while the capacity is not a valid number. */
 public final class PreferencesDialog {
 
     static final int MIN_CAP = 100;
@@ -32,12 +32,18 @@ public final class PreferencesDialog {
         capError.getStyleClass().add("field-error");
         CheckBox dark = new CheckBox("Dark theme");
         dark.setSelected(settings.darkProperty().get());
+        CheckBox blocks = new CheckBox("Open the block viewer when an answer carries a block");
+        blocks.setId("pref-block-viewer");
+        blocks.setSelected(s.blockViewerAuto());
+        blocks.setTooltip(new javafx.scene.control.Tooltip("The command line keeps the keyboard either way; "
+                + "when off, the answer's \"view block\" link opens it"));
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
         g.addRow(0, new Label("Frames kept in the table"), cap);
         g.add(capError, 1, 1);
         g.addRow(2, new Label("Theme"), dark);
+        g.addRow(3, new Label("Binary blocks"), blocks);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
@@ -51,7 +57,7 @@ public final class PreferencesDialog {
         check.run();
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             int n = Integer.parseInt(cap.getText().strip().replace("_", "").replace(",", ""));
-            settings.update(x -> x.withFrameCap(n));
+            settings.update(x -> x.withFrameCap(n).withBlockViewerAuto(blocks.isSelected()));
             settings.darkProperty().set(dark.isSelected());
         });
     }

@@ -54,6 +54,7 @@ public final class Workbench {
     private final org.streamframer.app.plot.PlotThreads plotThreads = new org.streamframer.app.plot.PlotThreads();
     private final org.streamframer.app.plot.PlotViewModel plot;
     private final org.streamframer.app.log.SessionLogViewModel sessionLog;
+    private final org.streamframer.app.blocks.BlockWindow blocks;
     private Stage stage;
 
     /**
@@ -118,11 +119,16 @@ public final class Workbench {
                 b == null ? null : (cmd, timeout) -> b.session().query(cmd, timeout).text()));
         window.addFeature(new Feature("Plot", org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHART_LINE,
                 new org.streamframer.app.plot.PlotView(plot)));
-        org.streamframer.app.blocks.BlockWindow blocks = new org.streamframer.app.blocks.BlockWindow(null,
-                dispatcher::background, dispatcher::ui);
-        command.setBlockHandler(blocks::show);
+        blocks = new org.streamframer.app.blocks.BlockWindow(() -> stage, dispatcher::background, dispatcher::ui);
+        command.setBlockViewer(blocks::show);
+        command.autoOpenBlocksProperty().set(s.blockViewerAuto());
+        command.autoOpenBlocksProperty().addListener((o, a, b) -> settings.update(x -> x.withBlockViewerAuto(b)));
+        settings.settingsProperty().addListener((o, a, b) -> command.autoOpenBlocksProperty().set(b.blockViewerAuto()));
+        frames.setBlockViewer((source, bytes, found) -> blocks.show(source, bytes, found, true));
         sessionLog = new org.streamframer.app.log.SessionLogViewModel(new org.streamframer.app.log.FrameSource(
                 connection::addListener, connection::removeListener), dispatcher::ui, dispatcher::background);
+        sessionLog.rawDirectionsProperty().set(s.rawLog());
+        sessionLog.rawDirectionsProperty().addListener((o, a, b) -> settings.update(x -> x.withRawLog(b)));
         sessionLog.errorProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
                 notices.error(b);
@@ -199,6 +205,11 @@ public final class Workbench {
 
     public org.streamframer.app.log.SessionLogViewModel sessionLog() {
         return sessionLog;
+    }
+
+    /** The block viewer's window (shown when a block arrives or the user opens one). */
+    public org.streamframer.app.blocks.BlockWindow blocks() {
+        return blocks;
     }
 
     public MainWindow window() {

@@ -46,21 +46,6 @@ class BlockDecodingTest {
     }
 
     @Test
-    void hexDumpHasOffsetsBytesAndAscii() {
-        byte[] d = new byte[20];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (byte) (0x41 + i);
-        }
-        d[1] = 0;
-        HexDump h = new HexDump(d);
-        assertEquals(2, h.size());
-        assertEquals("00000000  41 00 43 44 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50  |A.CDEFGHIJKLMNOP|", h.get(0));
-        assertEquals("00000010  51 52 53 54                                       |QRST|", h.get(1));
-        assertEquals(0, new HexDump(new byte[0]).size());
-        assertThrows(IndexOutOfBoundsException.class, () -> h.get(2));
-    }
-
-    @Test
     void imagesAreRecognisedByMagicBytes() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0};
         assertEquals(ImageKind.PNG, ImageKind.detect(png, 0, png.length));

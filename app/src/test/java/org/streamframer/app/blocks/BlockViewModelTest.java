@@ -58,7 +58,7 @@ class BlockViewModelTest {
         assertEquals(png.length, vm.lengthProperty().get());
         assertTrue(vm.headerProperty().get().startsWith("definite block #" + Integer.toString(png.length).length()),
                 vm.headerProperty().get());
-        assertTrue(vm.hexDumpProperty().get().get(0).startsWith("00000000  89 50 4e 47 0d 0a 1a 0a"));
+        assertTrue(vm.hexDumpProperty().get().get(0).startsWith("00000000  89 50 4E 47 0D 0A 1A 0A"));
     }
 
     @Test

@@ -53,6 +53,60 @@ class CommandViewModelTest {
         assertEquals("draft", second.commandProperty().get(), "past the newest gives the draft back");
     }
 
+    /** What the block viewer was asked to show: the command and whether the user asked. */
+    private record Viewed(String command, boolean userAsked) { }
+
+    @Test
+    void aBlockAnswerIsShownWithoutTheKeyboardAndItsLineReopensItOnRequest() throws Exception {
+        org.streamframer.app.connection.ConnectionProfile p =
+                org.streamframer.app.connection.ConnectionProfile.defaultProfile();
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+        try (org.streamframer.app.connection.ActiveConnection conn = new org.streamframer.app.connection.Connector(
+                List::of, new org.streamframer.app.connection.BuiltInSimulator())
+                .open(p, org.streamframer.app.frames.RuleFactory.build(p.framing()),
+                        new org.streamframer.framing.reader.ReaderListener() {
+                            @Override
+                            public void onState(org.streamframer.framing.reader.StateEvent e) {
+                                if (e.state() == org.streamframer.framing.reader.ConnectionState.CONNECTED) {
+                                    connected.countDown();
+                                }
+                            }
+                        })) {
+            assertTrue(connected.await(10, java.util.concurrent.TimeUnit.SECONDS), "connected to the simulator");
+            Dispatcher d = Dispatcher.currentThread();
+            CommandViewModel vm = new CommandViewModel(d, new NotificationCenter(d, Clock.systemUTC()), () -> conn,
+                    new ConfigDir(dir), Clock.systemUTC());
+            java.util.List<Viewed> viewed = new java.util.ArrayList<>();
+            vm.setBlockViewer((r, asked) -> viewed.add(new Viewed(r.command(), asked)));
+            vm.timeoutProperty().set(java.time.Duration.ofSeconds(10));
+
+            vm.send("HCOP:SDUM:DATA?"); // the default: shown as it arrives, the keyboard left alone
+            assertEquals(List.of(new Viewed("HCOP:SDUM:DATA?", false)), viewed);
+            TranscriptEntry shot = vm.transcript().get(0);
+            assertEquals(TranscriptEntry.Outcome.ANSWERED, shot.outcome(), shot.answer());
+            assertTrue(shot.hasBlock() && shot.answer().startsWith("<block of "), shot.answer());
+
+            vm.autoOpenBlocksProperty().set(false);
+            vm.send("*IDN?");
+            vm.send("WAV:DATA?");
+            assertEquals(1, viewed.size(), "with auto-open off nothing opens by itself: " + viewed);
+            assertTrue(!vm.transcript().get(1).hasBlock() && vm.transcript().get(2).hasBlock());
+            vm.openBlock(vm.transcript().get(2));
+            vm.openBlock(vm.transcript().get(1)); // no block: nothing
+            assertEquals(new Viewed("WAV:DATA?", true), viewed.get(1));
+            assertEquals(2, viewed.size());
+
+            for (int i = 0; i < CommandViewModel.BLOCKS_KEPT; i++) {
+                vm.send("WAV:DATA?");
+            }
+            assertTrue(!vm.transcript().get(0).hasBlock() && !vm.transcript().get(2).hasBlock(),
+                    "the oldest answers let their blocks go");
+            assertEquals(CommandViewModel.BLOCKS_KEPT, vm.transcript().stream().filter(TranscriptEntry::hasBlock)
+                    .count());
+            assertTrue(vm.transcript().get(2).answer().startsWith("<block of "), "the line still says what came");
+        }
+    }
+
     @Test
     void sendingWithoutAConnectionSaysSoInTheTranscript() {
         CommandViewModel vm = vm();

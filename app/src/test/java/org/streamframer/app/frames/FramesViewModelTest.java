@@ -73,17 +73,36 @@ class FramesViewModelTest {
     }
 
     @Test
+    void aFrameCarryingABlockOpensInTheViewerOthersDoNot() {
+        FramesViewModel vm = new FramesViewModel(Dispatcher.currentThread(), 100);
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        vm.setBlockViewer((source, bytes, blocks) -> opened.add(source + " " + blocks));
+        FrameRow block = FrameRow.of(frame(4, Direction.RX, "#15hello"));
+        FrameRow text = FrameRow.of(frame(5, Direction.RX, "1.5 V"));
+        FrameRow hashInText = FrameRow.of(frame(6, Direction.RX, "ACME #1"));
+        FrameRow cut = FrameRow.of(frame(7, Direction.RX, "#210abc")); // a line rule cut the block
+        FrameRow error = new FrameRow(-1, Instant.EPOCH, Direction.RX, FrameRow.Kind.ERROR, null, "lost");
+        assertEquals(java.util.List.of(new org.streamframer.framing.rules.IeeeBlock(3, 5, false)),
+                FramesViewModel.blocks(block));
+        for (FrameRow r : java.util.List.of(text, hashInText, cut, error)) {
+            assertTrue(!vm.hasBlock(r) && !vm.openBlock(r), r.content(ContentFormat.TEXT));
+        }
+        assertTrue(vm.openBlock(block));
+        assertEquals(java.util.List.of("frame #4 RX [IeeeBlock[offset=3, length=5, indefinite=false]]"), opened);
+    }
+
+    @Test
     void detailIsAHexDumpWithOffsetsAndCopyUsesTheFormat() throws IOException {
         FramesViewModel vm = new FramesViewModel(Dispatcher.currentThread(), 100);
         vm.onFrame(frame(7, Direction.RX, "0123456789abcdefXY\n"));
         vm.selectedProperty().set(vm.rows().get(0));
         String d = vm.detailProperty().get();
-        assertTrue(d.contains("00000000  30 31 32 33 34 35 36 37  01234567\n00000008  38 39 61 62 63 64 65 66  89abcdef"), d);
+        assertTrue(d.contains("00000000  30 31 32 33 34 35 36 37  |01234567|\n00000008  38 39 61 62 63 64 65 66  |89abcdef|"), d);
         assertTrue(d.contains("00000010  58 59 0A"), d);
         assertTrue(HexDump.format("0123456789abcdefXY".getBytes(), 100).startsWith(
-                "00000000  30 31 32 33 34 35 36 37  38 39 61 62 63 64 65 66  0123456789abcdef\n00000010  58 59"));
+                "00000000  30 31 32 33 34 35 36 37  38 39 61 62 63 64 65 66  |0123456789abcdef|\n00000010  58 59"));
         assertTrue(HexDump.format(new byte[100], 20).endsWith("... 80 more bytes\n"));
-        assertTrue(d.contains("XY."), d);
+        assertTrue(d.contains("|XY.|"), d);
         assertTrue(vm.copyAs(vm.rows(), ContentFormat.HEX).endsWith("\tRX\t19\t30 31 32 33 34 35 36 37 38 39 61 62 63 64 65 66 58 59 0A\n"));
         assertTrue(vm.copyAs(vm.rows(), ContentFormat.TEXT).endsWith("\t0123456789abcdefXY\\n\n"));
     }

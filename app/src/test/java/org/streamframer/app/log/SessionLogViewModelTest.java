@@ -75,6 +75,22 @@ class SessionLogViewModelTest {
     }
 
     @Test
+    void rawRecordingKeepsTheChosenDirections() throws Exception {
+        String[] expected = {"1.5\n", "MEAS?\n", "MEAS?\n1.5\n"};
+        for (RawDirections d : RawDirections.values()) {
+            Path file = dir.resolve("s-" + d + ".bin");
+            vm.rawDirectionsProperty().set(d);
+            vm.start(file, SessionLogViewModel.Format.RAW);
+            emit(Direction.TX, "MEAS?\n");
+            emit(Direction.RX, "1.5\n");
+            vm.stop();
+            runFxUntil(() -> vm.statusProperty().get().equals("recorded 1 frames to " + file)
+                    || vm.statusProperty().get().equals("recorded 2 frames to " + file));
+            assertEquals(expected[d.ordinal()], Files.readString(file), d.toString());
+        }
+    }
+
+    @Test
     void unwritablePathEndsTheRecordingWithOneMessage() throws Exception {
         Path bad = Files.writeString(dir.resolve("file"), "x").resolve("log.jsonl");
         vm.start(bad, SessionLogViewModel.Format.JSONL);

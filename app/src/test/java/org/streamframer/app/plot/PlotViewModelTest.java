@@ -112,6 +112,40 @@ class PlotViewModelTest {
     }
 
     @Test
+    void shownStatisticsFollowTheZoomSinceClearOnesDoNot() {
+        SeriesViewModel s = vm.addSeries(SeriesSpec.of("X?", Duration.ofMillis(100)));
+        poll("1", "5", "3"); // at T0+100, +200, +300
+        assertShown(s, 1, 5, 3, 3);
+        vm.zoom(T0.plusMillis(150), T0.plusMillis(250));
+        assertShown(s, 5, 5, 5, 1);
+        assertEquals(1.0, s.minProperty().get(), "since clear: all values");
+        assertEquals(3.0, s.meanProperty().get(), 1e-12);
+        vm.zoomToLast(Duration.ofMillis(150)); // [T0+150, T0+300]
+        assertShown(s, 3, 5, 4, 2);
+        poll("9"); // the window slides to [T0+250, T0+400]
+        assertShown(s, 3, 9, 6, 2);
+        assertEquals(4.5, s.meanProperty().get(), 1e-12);
+        vm.zoom(T0.plusSeconds(10), T0.plusSeconds(20));
+        assertShown(s, Double.NaN, Double.NaN, Double.NaN, 0);
+        vm.zoomAll();
+        assertShown(s, 1, 9, 4.5, 4);
+        vm.zoom(T0.plusMillis(350), T0.plusMillis(450));
+        poll("7"); // at T0+500: outside the fixed zoom
+        assertShown(s, 9, 9, 9, 1);
+        assertEquals(7.0, s.lastProperty().get());
+        vm.clear();
+        assertShown(s, Double.NaN, Double.NaN, Double.NaN, 0);
+    }
+
+    private static void assertShown(SeriesViewModel s, double min, double max, double mean, long n) {
+        String what = s.spec().query() + " shown ";
+        assertEquals(n, s.shownValuesProperty().get(), what + "values");
+        assertEquals(min, s.shownMinProperty().get(), what + "min");
+        assertEquals(max, s.shownMaxProperty().get(), what + "max");
+        assertEquals(mean, s.shownMeanProperty().get(), 1e-12, what + "mean");
+    }
+
+    @Test
     void badUserInputIsRefusedWithTheNumbers() {
         assertNull(vm.addSeries("X?", "30"));
         assertEquals("interval (30 ms) is below the minimum (50 ms)", vm.statusProperty().get());
