@@ -148,6 +148,7 @@ public final class BlockView extends BorderPane {
     private void initListeners() {
         vm.hexDumpProperty().addListener((o, was, now) -> showHex(now));
         vm.imageProperty().addListener((o, was, now) -> showImage(now));
+        vm.imageKindProperty().addListener((o, was, now) -> leaveDisabledImageTab(now));
         vm.waveformPointsProperty().addListener((o, was, now) -> showWaveform(now));
     }
 
@@ -159,6 +160,13 @@ public final class BlockView extends BorderPane {
         imageView.setImage(img == null ? null : SwingFXUtils.toFXImage(img, null));
         if (img != null) {
             tabs.getSelectionModel().select(imageTab);
+        }
+    }
+
+    /** A block that is no image: off the (now disabled) Image tab, to the waveform if one is read, else hex. */
+    private void leaveDisabledImageTab(ImageKind kind) {
+        if (kind == null && tabs.getSelectionModel().getSelectedItem() == imageTab) {
+            tabs.getSelectionModel().select(vm.waveformPointsProperty().get() != null ? waveTab : hexTab);
         }
     }
 

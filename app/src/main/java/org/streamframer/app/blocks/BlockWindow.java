@@ -19,6 +19,9 @@ import org.streamframer.framing.scpi.Response;
  */
 public final class BlockWindow {
 
+    private static final double WIDTH = 860;
+    private static final double HEIGHT = 540;
+
     private final Supplier<Window> owner;
     private final BlockViewModel vm;
     private Stage stage;
@@ -61,9 +64,14 @@ public final class BlockWindow {
             if (main != null) {
                 stage.initOwner(main);
             }
-            stage.setScene(new Scene(new BlockView(vm), 900, 640));
+            stage.setScene(new Scene(new BlockView(vm), WIDTH, HEIGHT));
             if (main != null && main.getScene() != null) {
                 stage.getScene().getStylesheets().addAll(main.getScene().getStylesheets());
+            }
+            if (main != null && main.getWidth() > 0) {
+                // over the frames table, clear of the command line at the bottom of the console
+                stage.setX(Math.max(main.getX(), main.getX() + main.getWidth() - WIDTH - 16));
+                stage.setY(main.getY() + 72);
             }
         }
         stage.setTitle("Block viewer: " + source);

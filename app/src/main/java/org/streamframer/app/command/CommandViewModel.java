@@ -264,8 +264,10 @@ public final class CommandViewModel {
         } catch (QueryTimeoutException e) {
             String arrived = e.bytesArrived() == 0 ? "nothing arrived"
                     : e.bytesArrived() + " bytes arrived, last: " + Escapes.escape(e.lastBytes());
+            String hint = c.contains("?") ? "" : " (a command without '?' gets no answer: Auto or Write mode sends it"
+                    + " without waiting)";
             return new TranscriptEntry(at, c, TranscriptEntry.Outcome.TIMED_OUT,
-                    "no answer in " + wait.toMillis() + " ms; " + arrived, null);
+                    "no answer in " + wait.toMillis() + " ms; " + arrived + hint, null);
         } catch (IOException | RuntimeException e) {
             return new TranscriptEntry(at, c, TranscriptEntry.Outcome.FAILED,
                     org.streamframer.app.ui.PlainWords.describe(e), null);

@@ -495,13 +495,13 @@ public final class ConnectionViewModel {
             }
             String d = detail;
             dispatcher.ui(() -> {
-                if (gen == generation) {
+                if (gen == generation) { // not after the user disconnected: that end is no loss
                     setState(s, d);
+                    if ((s == LinkState.FAILED || s == LinkState.LOST) && !d.isEmpty()) {
+                        notifier.error(s.label() + ": " + d);
+                    }
                 }
             });
-            if ((s == LinkState.FAILED || s == LinkState.LOST) && !d.isEmpty()) {
-                notifier.error(s.label() + ": " + d);
-            }
         }
 
         private void sendOnConnect() {

@@ -45,6 +45,7 @@ public final class FramesView {
 
     private final FramesViewModel vm;
     private final BorderPane root = new BorderPane();
+    private boolean scrollPending;
     private final TableView<FrameRow> table = new TableView<>();
 
     public FramesView(FramesViewModel vm) {
@@ -186,15 +187,7 @@ public final class FramesView {
     private void initListeners() {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.formatProperty().addListener((o, a, b) -> table.refresh());
-        vm.allRows().addListener((ListChangeListener<FrameRow>) c -> {
-            if (vm.autoScrollProperty().get() && !table.getItems().isEmpty()) {
-                // one past the last row: the flow goes straight to its end (position 1), so the
-                // newest row is fully in view; scrollTo(last) would put the last row at the top
-                // through VirtualFlow's walk over its size cache of every row held, which under a
-                // flood with 100,000 rows was most of the FX thread's time (BENCHMARKS.md)
-                table.scrollTo(table.getItems().size());
-            }
-        });
+        vm.allRows().addListener((ListChangeListener<FrameRow>) c -> scrollToNewestSoon());
         table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.pauseAutoScroll());
         table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
@@ -206,6 +199,30 @@ public final class FramesView {
                 vm.pauseAutoScroll();
             }
         });
+    }
+
+    /**
+     * Follows the newest row once the table has taken the batch in (scrolling from inside the
+     * change notification scrolled to where the last row was before it: a batch behind). At
+     * most one pending.
+     */
+    private void scrollToNewestSoon() {
+        if (scrollPending || !vm.autoScrollProperty().get()) {
+            return;
+        }
+        scrollPending = true;
+        javafx.application.Platform.runLater(this::scrollToNewest);
+    }
+
+    private void scrollToNewest() {
+        scrollPending = false;
+        if (vm.autoScrollProperty().get() && !table.getItems().isEmpty()) {
+            // one past the last row: the flow goes straight to its end (position 1), so the
+            // newest row is fully in view; scrollTo(last) would put the last row at the top
+            // through VirtualFlow's walk over its size cache of every row held, which under a
+            // flood with 100,000 rows was most of the FX thread's time (BENCHMARKS.md)
+            table.scrollTo(table.getItems().size());
+        }
     }
 
     private void openOnDoubleClick(javafx.scene.input.MouseEvent e, FrameRow r) {

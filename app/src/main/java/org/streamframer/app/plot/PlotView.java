@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -74,7 +73,7 @@ public final class PlotView extends BorderPane {
     private void createView() {
         setId("plot-view");
         query.setId("plot-query");
-        query.setPrefColumnCount(18);
+        query.setPrefColumnCount(13);
         interval.setId("plot-interval");
         interval.setPrefColumnCount(5);
         interval.setTooltip(new Tooltip("interval in ms (at least " + SeriesSpec.MIN_INTERVAL.toMillis() + ")"));
@@ -83,6 +82,7 @@ public final class PlotView extends BorderPane {
         add.setId("plot-add");
         add.setOnAction(e -> vm.addSeries(query.getText(), interval.getText()));
         query.setOnAction(e -> vm.addSeries(query.getText(), interval.getText()));
+        interval.setOnAction(e -> vm.addSeries(query.getText(), interval.getText()));
 
         Button pause = new Button();
         pause.setId("plot-pause");
@@ -112,15 +112,18 @@ public final class PlotView extends BorderPane {
         });
         zoom.setTooltip(new Tooltip("or drag across the chart to zoom to a time range"));
 
-        Button csv = new Button("Export CSV...");
+        javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem("Series as CSV...");
         csv.setId("plot-export-csv");
         csv.setOnAction(e -> choose("plot.csv", "CSV", "*.csv", f -> vm.exportCsv(f.toPath())));
-        Button png = new Button("Export PNG...");
+        javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem("Chart as PNG...");
         png.setId("plot-export-png");
         png.setOnAction(e -> choose("plot.png", "PNG image", "*.png", f -> exportPng(f.toPath())));
+        // one button: the tool bar fits beside the side panel without hiding it behind an overflow arrow
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, csv, png);
+        export.setId("plot-export");
 
         ToolBar bar = new ToolBar(new Label("Query"), query, new Label("every"), interval, new Label("ms"), add,
-                pause, clear, new Label("Zoom"), zoom, csv, png);
+                pause, clear, new Label("Zoom"), zoom, export);
 
         chart.setId("plot-chart");
         chart.setAnimated(false);
@@ -153,39 +156,41 @@ public final class PlotView extends BorderPane {
         table.setId("plot-table");
         table.setPrefHeight(120);
         table.setMinHeight(60);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns as wide as their contents need (a scroll bar when the tab is narrow), never cut to "Since ..."
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No series yet: type a query and an interval above, then Add series"));
         TableColumn<SeriesViewModel, Boolean> shown = new TableColumn<>("Show");
         shown.setCellValueFactory(c -> c.getValue().visibleProperty());
         shown.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(shown));
         shown.setEditable(true);
-        shown.setMaxWidth(60);
+        shown.setMaxWidth(70);
+        shown.setMinWidth(60);
         table.setEditable(true);
         table.getColumns().add(shown);
-        table.getColumns().add(column("Series", s -> s.spec().name()));
-        table.getColumns().add(column("Every", s -> s.spec().interval().toMillis() + " ms"));
+        table.getColumns().add(column("Series", s -> s.spec().name() + "  every " + s.spec().interval().toMillis()
+                + " ms"));
         table.getColumns().add(numberColumn("Last", SeriesViewModel::lastProperty));
-        TableColumn<SeriesViewModel, String> shownStats = new TableColumn<>("Shown range");
-        shownStats.getColumns().addAll(List.of(numberColumn("Min", SeriesViewModel::shownMinProperty),
-                numberColumn("Max", SeriesViewModel::shownMaxProperty),
-                numberColumn("Mean", SeriesViewModel::shownMeanProperty)));
-        TableColumn<SeriesViewModel, String> allStats = new TableColumn<>("Since clear");
-        allStats.getColumns().addAll(List.of(numberColumn("Min", SeriesViewModel::minProperty),
-                numberColumn("Max", SeriesViewModel::maxProperty),
-                numberColumn("Mean", SeriesViewModel::meanProperty)));
-        table.getColumns().add(shownStats);
-        table.getColumns().add(allStats);
         TableColumn<SeriesViewModel, String> unit = new TableColumn<>("Unit");
         unit.setCellValueFactory(c -> c.getValue().unitProperty());
+        unit.setMaxWidth(60);
         table.getColumns().add(unit);
-        table.getColumns().add(countColumn("Values", s -> s.valuesProperty().asString()));
-        table.getColumns().add(countColumn("Not numbers", s -> s.garbageProperty().asString()));
-        table.getColumns().add(countColumn("Overflow", s -> s.overflowsProperty().asString()));
-        table.getColumns().add(countColumn("Timeouts", s -> s.timeoutsProperty().asString()));
-        table.getColumns().add(countColumn("Failed", s -> s.failuresProperty().asString()));
-        table.getColumns().add(countColumn("Skipped", s -> s.skipsProperty().asString()));
+        table.getColumns().add(withTip(numberColumn("Min", SeriesViewModel::shownMinProperty), "over the time range shown"));
+        table.getColumns().add(withTip(numberColumn("Max", SeriesViewModel::shownMaxProperty), "over the time range shown"));
+        table.getColumns().add(withTip(numberColumn("Mean", SeriesViewModel::shownMeanProperty),
+                "over the time range shown"));
+        table.getColumns().add(withTip(countColumn("Since clear", SeriesViewModel::sinceClearTextProperty),
+                "min to max and mean of every value since Clear, also those no longer held"));
+        TableColumn<SeriesViewModel, String> valueCount = countColumn("Values", s -> s.valuesProperty().asString());
+        valueCount.setMaxWidth(70);
+        table.getColumns().add(valueCount);
+        table.getColumns().add(countColumn("Not plotted", SeriesViewModel::problemsTextProperty));
         TableColumn<SeriesViewModel, String> problem = new TableColumn<>("Last problem");
         problem.setCellValueFactory(c -> c.getValue().lastProblemProperty());
         table.getColumns().add(problem);
+        double[] widths = {60, 230, 100, 50, 100, 100, 100, 270, 65, 150, 260};
+        for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         Button remove = new Button("Remove series");
         remove.setId("plot-remove");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -331,8 +336,16 @@ public final class PlotView extends BorderPane {
         TableColumn<SeriesViewModel, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> {
             javafx.beans.value.ObservableDoubleValue v = f.apply(d.getValue());
-            return Bindings.createStringBinding(() -> Double.isNaN(v.get()) ? "" : String.format("%.6g", v.get()), v);
+            return Bindings.createStringBinding(() -> SeriesViewModel.number(v.get()), v);
         });
+        return c;
+    }
+
+    private static TableColumn<SeriesViewModel, String> withTip(TableColumn<SeriesViewModel, String> c, String tip) {
+        Label header = new Label(c.getText());
+        header.setTooltip(new Tooltip(tip));
+        c.setGraphic(header);
+        c.setText(null);
         return c;
     }
 

@@ -57,12 +57,42 @@ public final class SeriesViewModel {
     private final javafx.beans.property.BooleanProperty visible =
             new javafx.beans.property.SimpleBooleanProperty(this, "visible", true);
 
+    private final javafx.beans.binding.StringBinding sinceClearText;
+    private final javafx.beans.binding.StringBinding problemsText;
+
     public SeriesViewModel(SeriesSpec spec, int maxSamples) {
         this.spec = Objects.requireNonNull(spec, "spec");
         if (maxSamples < 1) {
             throw new IllegalArgumentException("maxSamples (" + maxSamples + ") must be at least 1");
         }
         this.maxSamples = maxSamples;
+        sinceClearText = javafx.beans.binding.Bindings.createStringBinding(() -> values.get() == 0 ? ""
+                : number(min.get()) + " to " + number(max.get()) + ", mean " + number(mean.get()), values, min, max,
+                mean);
+        problemsText = javafx.beans.binding.Bindings.createStringBinding(this::problems, garbage, overflows,
+                notANumbers, timeouts, failures, skips);
+    }
+
+    /** A value as the table shows it: 6 significant digits ("1.23457", "9.90000e+37"); "" for NaN. */
+    public static String number(double v) {
+        return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.6g", v);
+    }
+
+    private String problems() {
+        StringBuilder sb = new StringBuilder();
+        count(sb, garbage.get(), "not a number", "not numbers");
+        count(sb, overflows.get(), "overflow", "overflows");
+        count(sb, notANumbers.get(), "NaN", "NaNs");
+        count(sb, timeouts.get(), "timeout", "timeouts");
+        count(sb, failures.get(), "failed", "failed");
+        count(sb, skips.get(), "skipped tick", "skipped ticks");
+        return sb.length() == 0 ? "none" : sb.toString();
+    }
+
+    private static void count(StringBuilder sb, long n, String one, String many) {
+        if (n > 0) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(n == 1 ? one : many);
+        }
     }
 
     public SeriesSpec spec() {
@@ -88,6 +118,10 @@ public final class SeriesViewModel {
     public ReadOnlyDoubleProperty shownMaxProperty() { return shownMax.getReadOnlyProperty(); }
     /** Mean of the plotted values in the shown time range; NaN when none. */
     public ReadOnlyDoubleProperty shownMeanProperty() { return shownMean.getReadOnlyProperty(); }
+    /** min, max and mean since the last clear in one line: "1.20000 to 1.30000, mean 1.25000"; "" when none. */
+    public javafx.beans.binding.StringBinding sinceClearTextProperty() { return sinceClearText; }
+    /** The counted answers that were not plotted values, in words: "3 not numbers, 1 timeout"; "none". */
+    public javafx.beans.binding.StringBinding problemsTextProperty() { return problemsText; }
     /** Plotted values in the shown time range. */
     public ReadOnlyLongProperty shownValuesProperty() { return shownValues.getReadOnlyProperty(); }
     public ReadOnlyStringProperty unitProperty() { return unit.getReadOnlyProperty(); }

@@ -80,6 +80,12 @@ class BlockViewFxTest {
         assertEquals((block.length() + 15) / 16, hex.getItems().size());
         assertTrue(robot.lookup("#block-header").queryLabeled().getText()
                 .endsWith(block.length() + " data bytes at offset " + block.offset()));
+
+        // the next block is no image: the viewer leaves the Image tab (disabled now) for the hex dump
+        Response wave = fromSimulator("WAV:DATA?");
+        robot.interact(() -> vm.open(wave, 0));
+        assertTrue(tabs.getTabs().get(1).isDisable());
+        assertEquals("Hex", tabs.getSelectionModel().getSelectedItem().getText());
     }
 
     @Test

@@ -96,6 +96,15 @@ class CommandViewModelTest {
             assertEquals(new Viewed("WAV:DATA?", true), viewed.get(1));
             assertEquals(2, viewed.size());
 
+            vm.modeProperty().set(CommandMode.QUERY);
+            vm.timeoutProperty().set(java.time.Duration.ofMillis(300));
+            vm.send("*RST");
+            TranscriptEntry rst = vm.transcript().get(vm.transcript().size() - 1);
+            assertEquals(TranscriptEntry.Outcome.TIMED_OUT, rst.outcome());
+            assertTrue(rst.answer().startsWith("no answer in 300 ms; nothing arrived (a command without '?' gets no"
+                    + " answer: Auto or Write mode"), rst.answer());
+            vm.modeProperty().set(CommandMode.AUTO);
+            vm.timeoutProperty().set(java.time.Duration.ofSeconds(10));
             for (int i = 0; i < CommandViewModel.BLOCKS_KEPT; i++) {
                 vm.send("WAV:DATA?");
             }

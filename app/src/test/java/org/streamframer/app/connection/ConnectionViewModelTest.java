@@ -44,6 +44,18 @@ class ConnectionViewModelTest {
     }
 
     @Test
+    void disconnectingIsNoLostConnection() throws InterruptedException {
+        vm.connect();
+        await("connected", 10_000, () -> vm.stateProperty().get() == LinkState.CONNECTED, () -> vm.stateDetailProperty().get());
+        long shown = notices.shownCount();
+        vm.disconnect(); // closes the connection and the simulator (inline here)
+        Thread.sleep(300); // the reader's last state events arrive on its delivery thread
+        assertEquals(LinkState.DISCONNECTED, vm.stateProperty().get());
+        assertEquals(shown, notices.shownCount(), "no error notice for a disconnect the user asked for: "
+                + notices.currentProperty().get());
+    }
+
+    @Test
     void connectsToTheSimulatorQueriesAndSendsTheOnConnectCommands() {
         FramesViewModel frames = new FramesViewModel(d, 1000);
         vm.addListener(frames);
@@ -69,7 +81,8 @@ class ConnectionViewModelTest {
         cmd.send("*CLS");
         TranscriptEntry timeout = cmd.transcript().get(1);
         assertEquals(TranscriptEntry.Outcome.TIMED_OUT, timeout.outcome());
-        assertEquals("no answer in 300 ms; nothing arrived", timeout.answer());
+        assertEquals("no answer in 300 ms; nothing arrived (a command without '?' gets no answer: Auto or Write mode"
+                + " sends it without waiting)", timeout.answer());
 
         org.streamframer.app.frames.DetectViewModel detect = new org.streamframer.app.frames.DetectViewModel(d,
                 () -> vm.currentProperty().get(), k -> vm.setFraming(RuleSpec.defaults(k), null));

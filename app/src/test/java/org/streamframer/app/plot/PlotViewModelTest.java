@@ -53,6 +53,8 @@ class PlotViewModelTest {
         assertEquals(2.0, s.meanProperty().get(), 1e-12);
         assertEquals(2.0, s.lastProperty().get());
         assertEquals("V", s.unitProperty().get());
+        assertEquals("1.00000 to 3.00000, mean 2.00000", s.sinceClearTextProperty().get());
+        assertEquals("1 not a number, 1 overflow", s.problemsTextProperty().get());
         // the cap (4) dropped the oldest sample; stats still cover it
         assertEquals(4, s.samples().size());
         assertEquals("3 V", s.samples().get(0).text());
@@ -135,6 +137,8 @@ class PlotViewModelTest {
         assertEquals(7.0, s.lastProperty().get());
         vm.clear();
         assertShown(s, Double.NaN, Double.NaN, Double.NaN, 0);
+        assertEquals("", s.sinceClearTextProperty().get());
+        assertEquals("none", s.problemsTextProperty().get());
     }
 
     private static void assertShown(SeriesViewModel s, double min, double max, double mean, long n) {
