@@ -21,6 +21,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code streamframer}: the headless command line of Streamframer ({@code bin/streamframer}).
@@ -55,13 +56,14 @@ public final class Cli implements Callable<Integer> {
     public static final int EXIT_TIMEOUT = 3;
     public static final int EXIT_INSTRUMENT_ERROR = 4;
 
+    private static final String COMMANDS = "sim, query, monitor, fstrm-capture, fstrm-replay";
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(),
-                "missing command (sim, query, monitor, fstrm-capture, fstrm-replay)");
+        throw new ParameterException(spec.commandLine(), "missing command (" + COMMANDS + ")");
     }
 
     /** A command line with the CLI's error handling: one line on stderr, exit 2 for bad arguments. */
@@ -71,7 +73,12 @@ public final class Cli implements Callable<Integer> {
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
-            c.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+            String message = ex.getMessage();
+            if (ex instanceof UnmatchedArgumentException u && c.getParent() == null && !u.getUnmatched().isEmpty()
+                    && !u.getUnmatched().get(0).startsWith("-")) {
+                message = "unknown command '" + u.getUnmatched().get(0) + "' (" + COMMANDS + ")";
+            }
+            c.getErr().println(name + ": " + message + " (see '" + name + " --help')");
             c.getErr().flush();
             return EXIT_USAGE;
         });

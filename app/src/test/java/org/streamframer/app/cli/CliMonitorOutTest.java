@@ -138,6 +138,7 @@ class CliMonitorOutTest {
         run.thread.interrupt();
         CliRun.Result r = run.join();
         assertEquals(0, r.exit(), r.toString());
+        assertEquals("", r.err(), "the frame cut off by stopping is not reported");
         String text = Files.readString(file);
         assertTrue(text.endsWith("\n"), "the last line is complete");
         List<String> lines = text.lines().toList();
