@@ -376,6 +376,10 @@ final class MonitorCommand implements Callable<Integer> {
                     synchronized (w) {
                         w.flush();
                     }
+                    if (stdoutFailed()) {
+                        done.countDown(); // a full disk or a closed pipe (| head): stop, do not read on for nothing
+                        return;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -398,10 +402,18 @@ final class MonitorCommand implements Callable<Integer> {
             }
         }
 
+        /** The PrintWriter that stdout is keeps its errors: ask it (it flushes). */
+        private boolean stdoutFailed() {
+            return w instanceof PrintWriter p && p.checkError();
+        }
+
         @Override
         public String failure() {
             Exception e = error.get();
-            return e == null ? null : "writing frames failed: " + e.getMessage();
+            if (e != null) {
+                return "writing frames failed: " + e.getMessage();
+            }
+            return stdoutFailed() ? Cli.stdoutFailure() : null;
         }
     }
 

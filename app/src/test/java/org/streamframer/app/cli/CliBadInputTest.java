@@ -102,6 +102,41 @@ class CliBadInputTest {
         assertEquals("streamframer fstrm-replay: cannot read " + missing + ": no such file or directory", r.err().strip());
     }
 
+    /** stdout that fails like a full disk or a closed pipe (a PrintWriter keeps such errors to itself). */
+    private static CliRun.Result toFailingStdout(String... args) {
+        java.io.Writer full = new java.io.Writer() {
+            @Override
+            public void write(char[] c, int off, int len) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cmd = Cli.commandLine();
+        cmd.setOut(new java.io.PrintWriter(full));
+        cmd.setErr(new java.io.PrintWriter(err, true));
+        return new CliRun.Result(cmd.execute(args), "", err.toString());
+    }
+
+    @Test
+    void aStdoutThatCannotBeWrittenIsExit1NotSuccess() {
+        CliRun.Result query = toFailingStdout("query", "--tcp", tcp, "*IDN?");
+        assertEquals(Cli.EXIT_FAILED, query.exit(), query.toString());
+        assertEquals("streamframer query: cannot write stdout", query.err().strip());
+        long t0 = System.nanoTime();
+        CliRun.Result monitor = toFailingStdout("monitor", "--tcp", tcp, "--rule", "lines", "--send", "SIM:STREAM 1000");
+        assertEquals(Cli.EXIT_FAILED, monitor.exit(), monitor.toString());
+        assertEquals("streamframer monitor: cannot write stdout", monitor.err().strip());
+        assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "monitor without --count stops when stdout fails");
+    }
+
     @Test
     void interruptedFstrmCaptureEndsAtOnceWithAValidFile() throws Exception {
         Path file = tmp.resolve("cap.fstrm");
