@@ -211,16 +211,19 @@ final class MonitorCommand implements Callable<Integer> {
         boolean interrupted = false;
         sink.start();
         try (ReaderService reader = ReaderService.builder(factory).rule(frameRule).listener(l).name("monitor").start()) {
-            if (!send.isEmpty()) {
-                awaitConnection(connected, done, failure);
-                for (String s : send) {
-                    reader.send(concat(s, term.bytes()));
+            try {
+                if (!send.isEmpty()) {
+                    awaitConnection(connected, done, failure);
+                    for (String s : send) {
+                        reader.send(concat(s, term.bytes()));
+                    }
                 }
+                done.await();
+            } catch (InterruptedException e) {
+                interrupted = true; // Ctrl-C (the launcher's shutdown hook interrupts): finish the output, then end
+            } finally {
+                done.countDown(); // before the reader closes (try-with-resources): the frame it cuts off is no error
             }
-            done.await();
-        } catch (InterruptedException e) {
-            interrupted = true; // Ctrl-C (the launcher's shutdown hook interrupts): finish the output, then end
-            done.countDown(); // before the reader closes: the frame it cuts off is not an error
         } finally {
             // the reader is closed (no more frames); now the output: everything taken is written
             sink.finish();

@@ -8,33 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamframer.app.sim.SimConfig;
 import org.streamframer.app.sim.SimulatedInstrument;
 import org.streamframer.framing.fstrm.FstrmFileReader;
 
 /** What a new user typing the wrong thing sees: one line naming the problem, and the README's exit code. */
 class CliBadInputTest {
 
-    private SimulatedInstrument sim;
-    private String tcp;
+    @RegisterExtension
+    final SimUnderTest sim = new SimUnderTest(1);
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void start() throws IOException {
-        sim = new SimulatedInstrument(SimConfig.ephemeral()).start();
-        tcp = "127.0.0.1:" + sim.port();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     private static CliRun.Result oneLine(int exit, String... args) {
         CliRun.Result r = CliRun.run(args);
@@ -75,7 +62,7 @@ class CliBadInputTest {
 
     @Test
     void queryOutOnAFullDiskNamesTheFile() {
-        CliRun.Result r = oneLine(Cli.EXIT_FAILED, "query", "--tcp", tcp, "--out", "/dev/full", "WAV:DATA?");
+        CliRun.Result r = oneLine(Cli.EXIT_FAILED, "query", "--tcp", sim.tcp(), "--out", "/dev/full", "WAV:DATA?");
         assertEquals("streamframer query: cannot write /dev/full: No space left on device", r.err().strip());
     }
 
@@ -98,7 +85,7 @@ class CliBadInputTest {
     @Test
     void fstrmReplayOfAMissingFileSaysSo() {
         Path missing = tmp.resolve("missing.fstrm");
-        CliRun.Result r = oneLine(Cli.EXIT_FAILED, "fstrm-replay", "--tcp", tcp, "--type", "t", missing.toString());
+        CliRun.Result r = oneLine(Cli.EXIT_FAILED, "fstrm-replay", "--tcp", sim.tcp(), "--type", "t", missing.toString());
         assertEquals("streamframer fstrm-replay: cannot read " + missing + ": no such file or directory", r.err().strip());
     }
 
@@ -127,11 +114,11 @@ class CliBadInputTest {
 
     @Test
     void aStdoutThatCannotBeWrittenIsExit1NotSuccess() {
-        CliRun.Result query = toFailingStdout("query", "--tcp", tcp, "*IDN?");
+        CliRun.Result query = toFailingStdout("query", "--tcp", sim.tcp(), "*IDN?");
         assertEquals(Cli.EXIT_FAILED, query.exit(), query.toString());
         assertEquals("streamframer query: cannot write stdout", query.err().strip());
         long t0 = System.nanoTime();
-        CliRun.Result monitor = toFailingStdout("monitor", "--tcp", tcp, "--rule", "lines", "--send", "SIM:STREAM 1000");
+        CliRun.Result monitor = toFailingStdout("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "SIM:STREAM 1000");
         assertEquals(Cli.EXIT_FAILED, monitor.exit(), monitor.toString());
         assertEquals("streamframer monitor: cannot write stdout", monitor.err().strip());
         assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "monitor without --count stops when stdout fails");
