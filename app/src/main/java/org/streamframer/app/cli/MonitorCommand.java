@@ -268,9 +268,10 @@ final class MonitorCommand implements Callable<Integer> {
 
     /**
      * {@code --out FILE}: a session-log writer ({@link BackgroundFrameWriter}) on its own thread takes
-     * the frames from a bounded queue, so a slow disk never holds up the reader; its first error ends
-     * the run. A frame the writer could not take (its queue full) fails the run too: the file must
-     * hold every frame counted.
+     * the frames from a bounded queue; its first error ends the run. The writer is lossless: when
+     * its queue is full the delivery thread waits, which slows the reader and, through TCP flow
+     * control, the peer, so the file holds every frame counted. A frame it still could not take
+     * (the log ended) fails the run.
      */
     private static final class FileSink implements FrameSink {
         private final Path file;
@@ -288,7 +289,7 @@ final class MonitorCommand implements Callable<Integer> {
 
         @Override
         public void start() {
-            writer.start();
+            writer.lossless().start(); // the file is the command's only job: slow the reader, lose nothing
         }
 
         @Override
