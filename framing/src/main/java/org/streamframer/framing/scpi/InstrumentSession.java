@@ -68,6 +68,8 @@ public final class InstrumentSession implements AutoCloseable {
 
     private final ReaderService reader;
     private final boolean ownsReader;
+    /** The session whose listener, turn and pending query this one uses ({@link #withTerminator}); this for most. */
+    private final InstrumentSession core;
     private final Terminator terminator;
     /** How long {@link #write(String)} waits for the query in progress to end. */
     public static final Duration DEFAULT_TURN_WAIT = Duration.ofSeconds(10);
@@ -124,7 +126,27 @@ public final class InstrumentSession implements AutoCloseable {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.terminator = Objects.requireNonNull(terminator, "terminator");
         this.ownsReader = ownsReader;
+        this.core = this;
         reader.addListener(listener);
+    }
+
+    private InstrumentSession(InstrumentSession core, Terminator terminator) {
+        this.reader = core.reader;
+        this.terminator = Objects.requireNonNull(terminator, "terminator");
+        this.ownsReader = false;
+        this.core = core;
+    }
+
+    /**
+     * This session with commands ending in {@code t}: the same reader, the same turns and the
+     * same answer matching, so queries with either terminator are serialized with each other
+     * and never take each other's answers (two sessions on one reader would: each takes the
+     * first frame after its own command). {@link #close()} of the result does nothing; closing
+     * this session ends both.
+     */
+    public InstrumentSession withTerminator(Terminator t) {
+        Objects.requireNonNull(t, "terminator");
+        return t == terminator ? this : new InstrumentSession(core, t);
     }
 
     /**
@@ -203,7 +225,10 @@ public final class InstrumentSession implements AutoCloseable {
      */
     public void write(String command, Duration turnWait) throws IOException {
         Objects.requireNonNull(turnWait, "turnWait");
-        byte[] bytes = encode(command);
+        core.send(command, encode(command), turnWait);
+    }
+
+    private void send(String command, byte[] bytes, Duration turnWait) throws IOException {
         takeTurn(command, turnWait);
         try {
             reader.send(bytes);
@@ -251,7 +276,10 @@ public final class InstrumentSession implements AutoCloseable {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout <= 0: " + timeout);
         }
-        byte[] bytes = encode(command);
+        return core.exchange(command, encode(command), timeout);
+    }
+
+    private Response exchange(String command, byte[] bytes, Duration timeout) throws IOException {
         if (reader.isDeliveryThread()) {
             throw new IllegalStateException("query(\"" + command + "\") called from a listener of "
                     + reader.name() + ": it would wait for its own delivery thread");
@@ -400,6 +428,9 @@ public final class InstrumentSession implements AutoCloseable {
     /** Detaches from the reader; closes it too when {@link #open} made it. */
     @Override
     public void close() {
+        if (core != this) {
+            return; // made by withTerminator: the session it came from owns the listener
+        }
         reader.removeListener(listener);
         if (ownsReader) {
             reader.close();

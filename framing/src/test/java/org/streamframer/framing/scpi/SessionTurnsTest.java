@@ -142,4 +142,29 @@ class SessionTurnsTest {
         session.write("*CLS");
         assertEquals("console", session.query("ECHO? console", Duration.ofSeconds(2)).text());
     }
+
+    @Test
+    void queriesWithTwoTerminatorsTakeTurnsAndNeverTakeEachOthersAnswers() throws Exception {
+        polling.set(false);
+        InstrumentSession crlf = session.withTerminator(Terminator.CRLF);
+        assertTrue(session.withTerminator(Terminator.LF) == session, "the same terminator: the same session");
+        int n = 150;
+        Future<?> a = poller.submit(() -> {
+            for (int i = 0; i < n; i++) {
+                assertEquals("lf " + i, session.query("ECHO? lf " + i, Duration.ofSeconds(5)).text());
+            }
+            return null;
+        });
+        Future<?> b = console.submit(() -> {
+            for (int i = 0; i < n; i++) {
+                assertEquals("crlf " + i, crlf.query("ECHO? crlf " + i, Duration.ofSeconds(5)).text());
+            }
+            return null;
+        });
+        a.get(30, TimeUnit.SECONDS);
+        b.get(30, TimeUnit.SECONDS);
+        assertTrue(instrument.received().contains("ECHO? crlf 0\r\n"), "the CRLF session's terminator");
+        crlf.close(); // does nothing: the session it came from still answers
+        assertEquals("still", session.query("ECHO? still", Duration.ofSeconds(2)).text());
+    }
 }
