@@ -79,9 +79,12 @@ class CommandCompletionTest {
 
     @Test
     void aQueryWhileThePlotHoldsTheSessionEndsWithinItsTimeoutAndSaysWhy() throws Exception {
-        // the plot's query thread waits 3 s for an answer the simulator never gives (an unknown header)
-        Future<?> plot = other.submit(() -> conn.session().query("MEAS:VOLTS?", Duration.ofSeconds(3)));
-        Thread.sleep(200);
+        // the plot's query thread waits 4 s for an answer the simulator never gives (an unknown header)
+        Future<?> plot = other.submit(() -> conn.session().query("MEAS:VOLTS?", Duration.ofSeconds(4)));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (conn.reader().stats().framesOut() == 0 && System.nanoTime() < until) {
+            Thread.sleep(5); // the plot has its turn once its command went out
+        }
         CommandViewModel vm = vm(Dispatcher.currentThread());
         vm.timeoutProperty().set(Duration.ofMillis(400));
         long t0 = System.nanoTime();
@@ -93,7 +96,7 @@ class CommandCompletionTest {
         assertTrue(ms < 2_000, "ended after " + ms + " ms");
         assertFalse(vm.busyProperty().get());
         java.util.concurrent.ExecutionException end = assertThrows(java.util.concurrent.ExecutionException.class,
-                () -> plot.get(5, TimeUnit.SECONDS));
+                () -> plot.get(8, TimeUnit.SECONDS));
         assertTrue(end.getCause() instanceof QueryTimeoutException, String.valueOf(end.getCause()));
         vm.send("*IDN?"); // the session is free again
         assertEquals(TranscriptEntry.Outcome.ANSWERED, vm.transcript().get(1).outcome(), vm.transcript().get(1).answer());

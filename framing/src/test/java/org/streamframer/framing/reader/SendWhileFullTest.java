@@ -66,9 +66,16 @@ class SendWhileFullTest {
                     .overflow(OverflowPolicy.BLOCK).listener(replier).listener(rec).name("send-full").start()) {
                 reader[0] = r;
                 assertTrue(inListener.await(5, TimeUnit.SECONDS), "the first frame reached the listener");
+                // the reader fills the queue while delivery is held, then waits for room
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (r.queuedEvents() < CAPACITY - 1 && System.nanoTime() < deadline) {
-                    Thread.sleep(5); // the reader fills the queue while delivery is held
+                int last = -1;
+                while (System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                    int now = r.queuedEvents();
+                    if (now == last && now > 0) {
+                        break;
+                    }
+                    last = now;
                 }
                 AtomicReference<Throwable> senderFailure = new AtomicReference<>();
                 Thread sender = new Thread(() -> {

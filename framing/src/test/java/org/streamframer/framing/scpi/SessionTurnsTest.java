@@ -109,9 +109,12 @@ class SessionTurnsTest {
 
     @Test
     void theWaitForATurnIsBoundedByTheQueryTimeout() throws Exception {
-        // a poll that holds the session for 3 s; a query given 300 ms does not wait all of it
-        Future<?> hog = poller.submit(() -> session.query("SILENT?", Duration.ofSeconds(3)));
-        Thread.sleep(100);
+        // a poll that holds the session for 6 s; a query given 300 ms does not wait all of it
+        Future<?> hog = poller.submit(() -> session.query("SILENT?", Duration.ofSeconds(6)));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!instrument.received().contains("SILENT?") && System.nanoTime() < until) {
+            Thread.sleep(5); // the poll has its turn once its command went out
+        }
         long t0 = System.nanoTime();
         Future<Response> f = console.submit(() -> session.query("ECHO? late", Duration.ofMillis(300)));
         try {
@@ -135,9 +138,9 @@ class SessionTurnsTest {
         long ms = (System.nanoTime() - t1) / 1_000_000;
         assertTrue(ms >= 150 && ms < 2000, "the write gave up after " + ms + " ms");
         assertTrue(busy.getMessage().startsWith("\"*CLS\" not sent"), busy.getMessage());
-        // the 3 s query times out as usual, and the session goes on
+        // the 6 s query times out as usual, and the session goes on
         java.util.concurrent.ExecutionException end = org.junit.jupiter.api.Assertions.assertThrows(
-                java.util.concurrent.ExecutionException.class, () -> hog.get(5, TimeUnit.SECONDS));
+                java.util.concurrent.ExecutionException.class, () -> hog.get(10, TimeUnit.SECONDS));
         assertTrue(end.getCause() instanceof QueryTimeoutException, String.valueOf(end.getCause()));
         session.write("*CLS");
         assertEquals("console", session.query("ECHO? console", Duration.ofSeconds(2)).text());
