@@ -3,11 +3,14 @@ package org.streamframer.app.cli;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +24,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code streamframer}: the headless command line of Streamframer ({@code bin/streamframer}).
@@ -55,13 +59,14 @@ public final class Cli implements Callable<Integer> {
     public static final int EXIT_TIMEOUT = 3;
     public static final int EXIT_INSTRUMENT_ERROR = 4;
 
+    private static final String COMMANDS = "sim, query, monitor, fstrm-capture, fstrm-replay";
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(),
-                "missing command (sim, query, monitor, fstrm-capture, fstrm-replay)");
+        throw new ParameterException(spec.commandLine(), "missing command (" + COMMANDS + ")");
     }
 
     /** A command line with the CLI's error handling: one line on stderr, exit 2 for bad arguments. */
@@ -71,9 +76,27 @@ public final class Cli implements Callable<Integer> {
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
-            c.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+            String message = ex.getMessage();
+            if (ex instanceof UnmatchedArgumentException u && c.getParent() == null && !u.getUnmatched().isEmpty()
+                    && !u.getUnmatched().get(0).startsWith("-")) {
+                message = "unknown command '" + u.getUnmatched().get(0) + "' (" + COMMANDS + ")";
+            }
+            c.getErr().println(name + ": " + message + " (see '" + name + " --help')");
             c.getErr().flush();
             return EXIT_USAGE;
+        });
+        cmd.setExecutionStrategy(parseResult -> {
+            int code = new CommandLine.RunLast().execute(parseResult);
+            PrintWriter out = cmd.getOut();
+            if (code == EXIT_OK && out.checkError()) {
+                // a PrintWriter keeps write errors to itself: a full disk or a closed pipe would pass as success
+                List<CommandLine> ran = parseResult.asCommandLineList();
+                PrintWriter err = cmd.getErr();
+                err.println(ran.get(ran.size() - 1).getCommandSpec().qualifiedName() + ": " + stdoutFailure());
+                err.flush();
+                return EXIT_FAILED;
+            }
+            return code;
         });
         cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
             c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + describe(ex));
@@ -104,7 +127,7 @@ public final class Cli implements Callable<Integer> {
     public static void main(String[] args) {
         CommandLine cmd = commandLine();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+                new StdoutStream(new FileOutputStream(FileDescriptor.out)), StandardCharsets.UTF_8), 1 << 16), false);
         cmd.setOut(out);
         // Ctrl-C (SIGINT, SIGTERM): interrupt the command so it ends the way it ends normally
         // (monitor writes out what it received), and let the JVM exit when it has, or after 5 s
@@ -120,7 +143,6 @@ public final class Cli implements Callable<Integer> {
         }, "cli-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int code = cmd.execute(args);
-        out.flush();
         finished.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -128,6 +150,48 @@ public final class Cli implements Callable<Integer> {
             // interrupted by a signal: the JVM is exiting already (status 128 + signal)
         }
         System.exit(code);
+    }
+
+    /** The first error writing stdout in {@link #main} (a PrintWriter only says that one happened). */
+    private static volatile IOException stdoutError;
+
+    /** "cannot write stdout: No space left on device", for when the out PrintWriter reports an error. */
+    static String stdoutFailure() {
+        IOException e = stdoutError;
+        return "cannot write stdout" + (e == null ? "" : ": " + CliFailure.reason(e));
+    }
+
+    /** stdout, remembering its first error for {@link #stdoutFailure()}. */
+    private static final class StdoutStream extends FilterOutputStream {
+        StdoutStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                remember(e);
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                remember(e);
+                throw e;
+            }
+        }
+
+        private static void remember(IOException e) {
+            if (stdoutError == null) {
+                stdoutError = e;
+            }
+        }
     }
 
     /** The version from the build ({@code version.properties}, filtered by Maven). */

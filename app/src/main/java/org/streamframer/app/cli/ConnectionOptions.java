@@ -72,6 +72,9 @@ final class ConnectionOptions {
                     + " --tcp HOST:PORT, --serial PATH" + alsoAllowed + ", --resource VISA"
                     + (n == 0 ? " (give one)" : " (give only one)"));
         }
+        if (connectTimeoutMs < 1) {
+            throw new ParameterException(spec.commandLine(), "--connect-timeout must be at least 1 ms: " + connectTimeoutMs);
+        }
         try {
             String serialPath = serial;
             HostPort hp = tcp != null ? HostPort.parse(tcp) : null;
@@ -94,6 +97,9 @@ final class ConnectionOptions {
 
     /** The TCP endpoint (for commands that speak only TCP); ParameterException otherwise. */
     HostPort tcpEndpoint() {
+        if (connectTimeoutMs < 1) {
+            throw new ParameterException(spec.commandLine(), "--connect-timeout must be at least 1 ms: " + connectTimeoutMs);
+        }
         int n = (tcp != null ? 1 : 0) + (resource != null ? 1 : 0);
         if (serial != null || n != 1) {
             throw new ParameterException(spec.commandLine(), "give exactly one of --tcp HOST:PORT or --resource TCPIP::HOST::PORT::SOCKET");

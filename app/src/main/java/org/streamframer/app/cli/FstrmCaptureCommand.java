@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 import org.streamframer.framing.fstrm.FstrmFileWriter;
 import org.streamframer.framing.fstrm.FstrmReceiver;
@@ -65,22 +66,116 @@ final class FstrmCaptureCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (ServerSocket server = bind(hp)) {
+        PrintWriter pw = spec.commandLine().getOut();
+        try (ServerSocket server = bind(hp); FstrmFileWriter file = create()) {
             err.println("listening on " + new HostPort(hp.host(), server.getLocalPort()));
             err.flush();
-            try (Socket peer = server.accept(); FstrmFileWriter file = FstrmFileWriter.create(out, type)) {
-                FstrmResult r = receiver.receive(peer.getInputStream(), peer.getOutputStream(), payload -> {
+            Capture capture = new Capture(server, receiver, file);
+            Thread worker = new Thread(capture, "fstrm-capture");
+            worker.setDaemon(true);
+            worker.start();
+            try {
+                FstrmResult r = capture.result();
+                pw.println("captured " + r.dataFrames() + " frames (" + r.dataBytes() + " bytes) of " + type
+                        + " from " + capture.peer().getRemoteSocketAddress() + " to " + out
+                        + (r.stopped() ? "" : " (stopped at --count " + count + ")"));
+            } catch (InterruptedException e) {
+                // Ctrl-C: stop receiving; the file is closed (with its STOP frame) below
+                capture.abort();
+                worker.join(2000);
+                pw.println("interrupted: captured " + file.framesWritten() + " frames of " + type + " to " + out);
+                Thread.currentThread().interrupt();
+            }
+            pw.flush();
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private FstrmFileWriter create() throws CliFailure {
+        try {
+            return FstrmFileWriter.create(out, type);
+        } catch (IOException e) {
+            throw CliFailure.cannotWrite(out, e);
+        }
+    }
+
+    /** Accepts one peer and receives its stream, on the {@code fstrm-capture} thread; {@link #abort} ends it. */
+    private final class Capture implements Runnable {
+        private final ServerSocket server;
+        private final FstrmReceiver receiver;
+        private final FstrmFileWriter file;
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private Socket peer;
+        private boolean aborted;
+        private FstrmResult result;
+        private IOException error;
+
+        Capture(ServerSocket server, FstrmReceiver receiver, FstrmFileWriter file) {
+            this.server = server;
+            this.receiver = receiver;
+            this.file = file;
+        }
+
+        @Override
+        public void run() {
+            try (Socket s = server.accept()) {
+                synchronized (this) {
+                    if (aborted) {
+                        return;
+                    }
+                    peer = s;
+                }
+                FstrmResult r = receiver.receive(s.getInputStream(), s.getOutputStream(), payload -> {
                     file.write(payload);
                     return count == null || file.framesWritten() < count;
                 });
-                PrintWriter pw = spec.commandLine().getOut();
-                pw.println("captured " + r.dataFrames() + " frames (" + r.dataBytes() + " bytes) of " + type
-                        + " from " + peer.getRemoteSocketAddress() + " to " + out
-                        + (r.stopped() ? "" : " (stopped at --count " + count + ")"));
-                pw.flush();
+                synchronized (this) {
+                    result = r;
+                }
+            } catch (IOException e) {
+                synchronized (this) {
+                    error = e;
+                }
+            } finally {
+                finished.countDown();
             }
         }
-        return Cli.EXIT_OK;
+
+        /** What was received; the receiver's I/O or protocol error is thrown. */
+        FstrmResult result() throws InterruptedException, IOException {
+            finished.await();
+            synchronized (this) {
+                if (error != null) {
+                    throw error;
+                }
+                return result;
+            }
+        }
+
+        synchronized Socket peer() {
+            return peer;
+        }
+
+        /** Closes the listening socket and the peer's: a blocked accept or read ends. */
+        void abort() {
+            Socket p;
+            synchronized (this) {
+                aborted = true;
+                p = peer;
+            }
+            closeQuietly(server);
+            if (p != null) {
+                closeQuietly(p);
+            }
+        }
+
+        private void closeQuietly(java.io.Closeable c) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing to end a blocked call; the capture ends either way
+            }
+        }
     }
 
     private static ServerSocket bind(HostPort hp) throws CliFailure {

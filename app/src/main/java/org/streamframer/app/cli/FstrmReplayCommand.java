@@ -73,7 +73,7 @@ final class FstrmReplayCommand implements Callable<Integer> {
         try {
             return FstrmFileReader.open(file);
         } catch (IOException e) {
-            throw new CliFailure(Cli.EXIT_FAILED, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new CliFailure(Cli.EXIT_FAILED, "cannot read " + file + ": " + CliFailure.reason(e), e);
         }
     }
 

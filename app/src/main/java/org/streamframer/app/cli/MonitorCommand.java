@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,11 +121,17 @@ final class MonitorCommand implements Callable<Integer> {
             if (connection.given()) {
                 throw new ParameterException(spec.commandLine(), "give either --listen or one of --tcp, --serial, --resource");
             }
+            java.net.InetSocketAddress bind;
             try {
-                listener = TcpListenTransport.factory(HostPort.parse(listen).toAddress());
+                bind = HostPort.parse(listen).toAddress();
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--listen: " + e.getMessage(), e);
             }
+            if (bind.isUnresolved()) {
+                throw new CliFailure(Cli.EXIT_FAILED, "cannot listen on " + listen + ": unknown host '"
+                        + bind.getHostString() + "'");
+            }
+            listener = TcpListenTransport.factory(bind);
             factory = listener;
         } else {
             factory = connection.factory(", --listen HOST:PORT");
@@ -182,6 +185,9 @@ final class MonitorCommand implements Callable<Integer> {
                 if (done.getCount() == 0) {
                     return; // the partial frame cut off when we stop reading is not news
                 }
+                if (connected.getCount() > 0 && e.error() instanceof IOException) {
+                    return; // could not connect: the FAILED state that follows says it, once
+                }
                 synchronized (err) {
                     err.println("monitor: " + e.error().getMessage());
                     err.flush();
@@ -205,15 +211,19 @@ final class MonitorCommand implements Callable<Integer> {
         boolean interrupted = false;
         sink.start();
         try (ReaderService reader = ReaderService.builder(factory).rule(frameRule).listener(l).name("monitor").start()) {
-            if (!send.isEmpty()) {
-                awaitConnection(connected, done, failure);
-                for (String s : send) {
-                    reader.send(concat(s, term.bytes()));
+            try {
+                if (!send.isEmpty()) {
+                    awaitConnection(connected, done, failure);
+                    for (String s : send) {
+                        reader.send(concat(s, term.bytes()));
+                    }
                 }
+                done.await();
+            } catch (InterruptedException e) {
+                interrupted = true; // Ctrl-C (the launcher's shutdown hook interrupts): finish the output, then end
+            } finally {
+                done.countDown(); // before the reader closes (try-with-resources): the frame it cuts off is no error
             }
-            done.await();
-        } catch (InterruptedException e) {
-            interrupted = true; // Ctrl-C (the launcher's shutdown hook interrupts): finish the output, then end
         } finally {
             // the reader is closed (no more frames); now the output: everything taken is written
             sink.finish();
@@ -258,9 +268,10 @@ final class MonitorCommand implements Callable<Integer> {
 
     /**
      * {@code --out FILE}: a session-log writer ({@link BackgroundFrameWriter}) on its own thread takes
-     * the frames from a bounded queue, so a slow disk never holds up the reader; its first error ends
-     * the run. A frame the writer could not take (its queue full) fails the run too: the file must
-     * hold every frame counted.
+     * the frames from a bounded queue; its first error ends the run. The writer is lossless: when
+     * its queue is full the delivery thread waits, which slows the reader and, through TCP flow
+     * control, the peer, so the file holds every frame counted. A frame it still could not take
+     * (the log ended) fails the run.
      */
     private static final class FileSink implements FrameSink {
         private final Path file;
@@ -278,7 +289,7 @@ final class MonitorCommand implements Callable<Integer> {
 
         @Override
         public void start() {
-            writer.start();
+            writer.lossless().start(); // the file is the command's only job: slow the reader, lose nothing
         }
 
         @Override
@@ -302,7 +313,7 @@ final class MonitorCommand implements Callable<Integer> {
             LogWriteException e = error.get();
             if (e != null) {
                 failure = "cannot write " + file + " (after " + e.framesWritten() + " frame"
-                        + (e.framesWritten() == 1 ? "" : "s") + "): " + describe((IOException) e.getCause());
+                        + (e.framesWritten() == 1 ? "" : "s") + "): " + CliFailure.reason((IOException) e.getCause());
             } else if (writer.dropped() > 0) {
                 failure = writer.dropped() + " frames were not written to " + file + " (the writer fell behind; "
                         + writer.written() + " written)";
@@ -312,19 +323,6 @@ final class MonitorCommand implements Callable<Integer> {
         @Override
         public String failure() {
             return failure;
-        }
-
-        private static String describe(IOException e) {
-            if (e instanceof NoSuchFileException) {
-                return "no such file or directory";
-            }
-            if (e instanceof AccessDeniedException) {
-                return "permission denied";
-            }
-            if (e instanceof FileSystemException f && f.getReason() != null) {
-                return f.getReason();
-            }
-            return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         }
     }
 
@@ -382,6 +380,10 @@ final class MonitorCommand implements Callable<Integer> {
                     synchronized (w) {
                         w.flush();
                     }
+                    if (stdoutFailed()) {
+                        done.countDown(); // a full disk or a closed pipe (| head): stop, do not read on for nothing
+                        return;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -404,10 +406,18 @@ final class MonitorCommand implements Callable<Integer> {
             }
         }
 
+        /** The PrintWriter that stdout is keeps its errors: ask it (it flushes). */
+        private boolean stdoutFailed() {
+            return w instanceof PrintWriter p && p.checkError();
+        }
+
         @Override
         public String failure() {
             Exception e = error.get();
-            return e == null ? null : "writing frames failed: " + e.getMessage();
+            if (e != null) {
+                return "writing frames failed: " + e.getMessage();
+            }
+            return stdoutFailed() ? Cli.stdoutFailure() : null;
         }
     }
 

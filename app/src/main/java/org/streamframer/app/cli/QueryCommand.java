@@ -80,8 +80,8 @@ final class QueryCommand implements Callable<Integer> {
         }
         Duration timeout = Duration.ofMillis(timeoutMs);
         PrintWriter pw = spec.commandLine().getOut();
-        try (InstrumentSession session = connect(factory, term);
-             OutputStream blocks = out == null ? null : Files.newOutputStream(out)) {
+        try (OutputStream blocks = openOut();
+             InstrumentSession session = connect(factory, term)) {
             if (!rule.equalsIgnoreCase("scpi")) {
                 session.reader().setRule(frameRule);
             }
@@ -89,7 +89,11 @@ final class QueryCommand implements Callable<Integer> {
             for (String command : commands) {
                 if (command.contains("?")) {
                     Response r = ask(session, command, timeout);
-                    blockBytes += print(r, pw, blocks);
+                    try {
+                        blockBytes += print(r, pw, blocks);
+                    } catch (IOException e) {
+                        throw CliFailure.cannotWrite(out, e); // only the --out file throws
+                    }
                 } else {
                     session.write(command);
                 }
@@ -103,6 +107,18 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         return Cli.EXIT_OK;
+    }
+
+    /** The --out file (created or truncated before connecting, so a bad path fails at once), or null. */
+    private OutputStream openOut() throws CliFailure {
+        if (out == null) {
+            return null;
+        }
+        try {
+            return Files.newOutputStream(out);
+        } catch (IOException e) {
+            throw CliFailure.cannotWrite(out, e);
+        }
     }
 
     private InstrumentSession connect(TransportFactory factory, Terminator term) throws CliFailure {

@@ -29,6 +29,10 @@ record VisaResource(HostPort tcp, String serialPath) {
                 }
                 return new VisaResource(new HostPort(parts[1], port), null);
             }
+            if (parts[parts.length - 1].equalsIgnoreCase("SOCKET")) {
+                throw new IllegalArgumentException("VISA resource '" + resource + "' is not TCPIP::HOST::PORT::SOCKET"
+                        + " (a socket resource names its host and its port, e.g. TCPIP::192.168.1.20::5025::SOCKET)");
+            }
             throw new IllegalArgumentException("VISA resource '" + resource + "' is not a raw socket;"
                     + " VXI-11/HiSLIP are not supported: use TCPIP::HOST::PORT::SOCKET (SCPI raw port, usually 5025)");
         }

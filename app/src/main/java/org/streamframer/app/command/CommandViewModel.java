@@ -109,7 +109,11 @@ public final class CommandViewModel {
         return timeout;
     }
 
-    /** A query is waiting for its answer. */
+    /**
+     * A query is waiting for its answer. Every query ends (answered, timed out or failed) within
+     * twice the timeout: at most the timeout waiting for a query in progress (the plot's), then
+     * at most the timeout for the answer.
+     */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -180,15 +184,34 @@ public final class CommandViewModel {
         // the line appears at once, in the order sent, and is completed in place
         TranscriptEntry pending = new TranscriptEntry(at, c, TranscriptEntry.Outcome.PENDING, "", null);
         add(pending);
-        dispatcher.background(() -> {
-            TranscriptEntry e = query ? query(conn, t, c, wait, at) : write(conn, t, c, at);
-            dispatcher.ui(() -> {
-                if (query) {
-                    busy.set(--inFlight > 0);
-                }
-                complete(pending, e);
-            });
-        });
+        Runnable task = () -> {
+            TranscriptEntry e;
+            try {
+                e = query ? query(conn, t, c, wait, at) : write(conn, t, c, wait, at);
+            } catch (Error fatal) {
+                // the line and the busy mark end whatever happened; the uncaught-error handler reports it
+                TranscriptEntry failed = new TranscriptEntry(at, c, TranscriptEntry.Outcome.FAILED,
+                        "internal error: " + fatal, null);
+                dispatcher.ui(() -> finish(query, pending, failed));
+                throw fatal;
+            }
+            dispatcher.ui(() -> finish(query, pending, e));
+        };
+        try {
+            dispatcher.background(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: the command never left, and must not leave the console busy
+            finish(query, pending, new TranscriptEntry(at, c, TranscriptEntry.Outcome.FAILED,
+                    "not sent: the console is shutting down", null));
+        }
+    }
+
+    /** Ends a command sent by {@link #send(String)}: clears its part of busy, completes its line. FX thread. */
+    private void finish(boolean query, TranscriptEntry pending, TranscriptEntry done) {
+        if (query) {
+            busy.set(--inFlight > 0);
+        }
+        complete(pending, done);
     }
 
     /** Up: an older command into the field. */
@@ -274,9 +297,9 @@ public final class CommandViewModel {
         }
     }
 
-    private static TranscriptEntry write(ActiveConnection conn, Terminator t, String c, Instant at) {
+    private static TranscriptEntry write(ActiveConnection conn, Terminator t, String c, Duration wait, Instant at) {
         try {
-            conn.session(t).write(c);
+            conn.session(t).write(c, wait); // waits at most the timeout for a query in progress
             return new TranscriptEntry(at, c, TranscriptEntry.Outcome.WRITTEN, "", null);
         } catch (IOException | RuntimeException e) {
             return new TranscriptEntry(at, c, TranscriptEntry.Outcome.FAILED,

@@ -1,7 +1,5 @@
 package org.streamframer.app.connection;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 
 import org.streamframer.framing.reader.ReaderService;
@@ -19,7 +17,6 @@ public final class ActiveConnection implements AutoCloseable {
     private final InstrumentSession session;
     private final RawCapture raw;
     private final Simulators.Running simulator;
-    private final Map<Terminator, InstrumentSession> extra = new EnumMap<>(Terminator.class); // guarded by this
 
     ActiveConnection(ConnectionProfile profile, ReaderService reader, InstrumentSession session, RawCapture raw,
                      Simulators.Running simulator) {
@@ -46,19 +43,13 @@ public final class ActiveConnection implements AutoCloseable {
     }
 
     /**
-     * A SCPI session with terminator {@code t}: the profile's own session, or one made (once) for
-     * another terminator on the same reader.
+     * A SCPI session with terminator {@code t}: the profile's own session, or the same session
+     * with another terminator ({@link InstrumentSession#withTerminator}): queries of the console
+     * and of the plot take turns on it and never take each other's answers, whatever their
+     * terminators.
      */
-    public synchronized InstrumentSession session(Terminator t) {
-        if (t == profile.terminator()) {
-            return session;
-        }
-        InstrumentSession s = extra.get(t);
-        if (s == null) {
-            s = new InstrumentSession(reader, t);
-            extra.put(t, s);
-        }
-        return s;
+    public InstrumentSession session(Terminator t) {
+        return session.withTerminator(t);
     }
 
     /** The received bytes before framing. */
@@ -75,10 +66,6 @@ public final class ActiveConnection implements AutoCloseable {
     @Override
     public void close() {
         try {
-            synchronized (this) {
-                extra.values().forEach(InstrumentSession::close);
-                extra.clear();
-            }
             session.close();
         } finally {
             try {

@@ -20,6 +20,10 @@ import org.streamframer.framing.reader.StateEvent;
  * Records frames on its own thread. {@link #onFrame} only offers the frame to a bounded
  * queue and returns: it never blocks and never throws, so it is safe on a reader's delivery
  * thread and on the FX thread. A full queue drops the frame (counted in {@link #dropped()}).
+ * A writer made {@linkplain #lossless() lossless} waits for room instead: the delivery thread
+ * then slows the reader down (and the reader the peer, through TCP flow control), and nothing
+ * is dropped while the log can be written. The console keeps the default; the CLI's
+ * {@code monitor --out}, whose only job is the file, is lossless.
  *
  * <p>The target is opened on the writer thread. The first I/O error (unwritable path, full
  * disk) ends the log: it is handed once to the error handler as a {@link LogWriteException},
@@ -44,6 +48,8 @@ public abstract class BackgroundFrameWriter implements ReaderListener, AutoClose
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Wait for room in the queue instead of dropping (set before {@link #start()}). */
+    private volatile boolean lossless;
     /** Frames in the stream's buffer, not yet flushed (writer thread only). */
     private long unflushed;
     private volatile LogWriteException error;
@@ -81,11 +87,40 @@ public abstract class BackgroundFrameWriter implements ReaderListener, AutoClose
         return this;
     }
 
+    /**
+     * Makes {@link #onFrame} wait for room in the queue rather than drop the frame; it still
+     * returns (dropping and counting) once the log has failed or been stopped, or when the
+     * calling thread is interrupted. Call before {@link #start()}.
+     */
+    public BackgroundFrameWriter lossless() {
+        if (started.get()) {
+            throw new IllegalStateException("session log " + target.describe() + " already started");
+        }
+        lossless = true;
+        return this;
+    }
+
     @Override
     public void onFrame(FrameEvent e) {
-        if (!accepting.get() || error != null || !queue.offer(e)) {
+        if (!accepting.get() || error != null) {
+            dropped.incrementAndGet();
+        } else if (!queue.offer(e) && !(lossless && waitForRoom(e))) {
             dropped.incrementAndGet();
         }
+    }
+
+    /** Lossless mode: queues {@code e} as soon as there is room; false if the log ended first. */
+    private boolean waitForRoom(FrameEvent e) {
+        try {
+            while (accepting.get() && error == null && thread.isAlive()) {
+                if (queue.offer(e, 50, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     @Override
@@ -179,7 +214,8 @@ public abstract class BackgroundFrameWriter implements ReaderListener, AutoClose
             Object item = queue.poll();
             if (item == null) {
                 flush(out); // the queue ran empty: make the file current
-                if (!accepting.get()) {
+                if (!accepting.get() && queue.isEmpty()) {
+                    // stopped: frames queued while the flush ran (before the stop) are still written
                     return;
                 }
                 item = queue.poll(200, TimeUnit.MILLISECONDS);

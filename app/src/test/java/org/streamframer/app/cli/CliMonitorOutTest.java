@@ -11,37 +11,24 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.streamframer.app.log.JsonlFrameReader;
 import org.streamframer.app.log.LoggedFrame;
-import org.streamframer.app.sim.SimConfig;
 import org.streamframer.app.sim.SimulatedInstrument;
 import org.streamframer.framing.reader.Direction;
 
 /** {@code monitor --out FILE}: written by the session-log writers, complete when the command ends. */
 class CliMonitorOutTest {
 
-    private SimulatedInstrument sim;
-    private String tcp;
+    @RegisterExtension
+    final SimUnderTest sim = new SimUnderTest(7);
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void start() throws IOException {
-        sim = new SimulatedInstrument(SimConfig.ephemeral().withSeed(7)).start();
-        tcp = "127.0.0.1:" + sim.port();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     /** A fast stream, so frames keep coming while the command stops at the count. */
     @ParameterizedTest
@@ -49,7 +36,7 @@ class CliMonitorOutTest {
     void countFramesOfAFastStreamAreAllInTheFileWhenTheCommandEnds(String format) throws IOException {
         Path file = tmp.resolve("frames." + format);
         int n = 20_000;
-        CliRun.Result r = CliRun.run("monitor", "--tcp", tcp, "--rule", "lines", "--send", "SIM:STREAM 200000",
+        CliRun.Result r = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "SIM:STREAM 200000",
                 "--count", Integer.toString(n), "--format", format, "--out", file.toString());
         assertEquals(0, r.exit(), r.toString());
         assertEquals("", r.out());
@@ -75,7 +62,7 @@ class CliMonitorOutTest {
     @Test
     void rawWritesTheFramesBytesBackToBack() throws IOException {
         Path file = tmp.resolve("frames.raw");
-        CliRun.Result r = CliRun.run("monitor", "--tcp", tcp, "--rule", "fixed:10", "--send", "SIM:STREAM 5000",
+        CliRun.Result r = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "fixed:10", "--send", "SIM:STREAM 5000",
                 "--count", "100", "--format", "raw", "--out", file.toString());
         assertEquals(0, r.exit(), r.toString());
         byte[] b = Files.readAllBytes(file);
@@ -86,7 +73,7 @@ class CliMonitorOutTest {
 
     @Test
     void rawNeedsOut() {
-        CliRun.Result r = CliRun.run("monitor", "--tcp", tcp, "--rule", "lines", "--format", "raw");
+        CliRun.Result r = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--format", "raw");
         assertEquals(Cli.EXIT_USAGE, r.exit(), r.toString());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("--format raw needs --out FILE"), r.err());
@@ -95,7 +82,7 @@ class CliMonitorOutTest {
     @Test
     void jsonlPairsQueriesWithAnswersInTheFileAndOnStdout() throws IOException {
         Path file = tmp.resolve("q.jsonl");
-        String[] args = {"monitor", "--tcp", tcp, "--rule", "lines", "--send", "*IDN?", "--send", "*OPC?",
+        String[] args = {"monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "*IDN?", "--send", "*OPC?",
             "--count", "2", "--format", "jsonl"};
         CliRun.Result toFile = CliRun.run(concat(args, "--out", file.toString()));
         assertEquals(0, toFile.exit(), toFile.toString());
@@ -118,7 +105,7 @@ class CliMonitorOutTest {
     void aFullDiskIsOneLineAndExit1() {
         Path full = Path.of("/dev/full");
         assertTrue(Files.isWritable(full), "this test needs /dev/full");
-        CliRun.Result r = CliRun.run("monitor", "--tcp", tcp, "--rule", "lines", "--send", "SIM:STREAM 100000",
+        CliRun.Result r = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "SIM:STREAM 100000",
                 "--format", "jsonl", "--out", full.toString());
         assertEquals(Cli.EXIT_FAILED, r.exit(), r.toString());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -129,7 +116,7 @@ class CliMonitorOutTest {
     @Test
     void interruptedMonitorWritesOutWhatItReceived() throws Exception {
         Path file = tmp.resolve("interrupted.txt");
-        CliRun.Running run = CliRun.start("monitor", "--tcp", tcp, "--rule", "lines", "--send", "SIM:STREAM 20000",
+        CliRun.Running run = CliRun.start("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "SIM:STREAM 20000",
                 "--out", file.toString());
         long deadline = System.nanoTime() + 15_000_000_000L;
         while ((!Files.exists(file) || Files.size(file) < 1000) && System.nanoTime() < deadline) {
@@ -138,6 +125,7 @@ class CliMonitorOutTest {
         run.thread.interrupt();
         CliRun.Result r = run.join();
         assertEquals(0, r.exit(), r.toString());
+        assertEquals("", r.err(), "the frame cut off by stopping is not reported");
         String text = Files.readString(file);
         assertTrue(text.endsWith("\n"), "the last line is complete");
         List<String> lines = text.lines().toList();
@@ -150,9 +138,9 @@ class CliMonitorOutTest {
     @Test
     void theTextFormatToAFileIsWhatStdoutShows() throws IOException {
         Path file = tmp.resolve("one.txt");
-        CliRun.Result toFile = CliRun.run("monitor", "--tcp", tcp, "--rule", "lines", "--send", "*IDN?", "--count", "1",
+        CliRun.Result toFile = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "*IDN?", "--count", "1",
                 "--out", file.toString());
-        CliRun.Result toStdout = CliRun.run("monitor", "--tcp", tcp, "--rule", "lines", "--send", "*IDN?", "--count", "1");
+        CliRun.Result toStdout = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "*IDN?", "--count", "1");
         assertEquals(0, toFile.exit(), toFile.toString());
         assertArrayEquals(toStdout.out().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
     }

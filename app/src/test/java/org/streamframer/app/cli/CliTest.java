@@ -14,13 +14,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.streamframer.app.sim.SimConfig;
 import org.streamframer.app.sim.SimulatedInstrument;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,22 +29,11 @@ class CliTest {
 
     private static final long SEED = 99;
 
-    private SimulatedInstrument sim;
-    private String tcp;
+    @RegisterExtension
+    final SimUnderTest sim = new SimUnderTest(SEED);
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void start() throws IOException {
-        sim = new SimulatedInstrument(SimConfig.ephemeral().withSeed(SEED)).start();
-        tcp = "127.0.0.1:" + sim.port();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -77,7 +64,7 @@ class CliTest {
 
     @Test
     void queryPrintsTextAnswers() {
-        CliRun.Result r = CliRun.run("query", "--tcp", tcp, "*IDN?", "CONF:VOLT:DC 10", "READ?", "*OPC?");
+        CliRun.Result r = CliRun.run("query", "--tcp", sim.tcp(), "*IDN?", "CONF:VOLT:DC 10", "READ?", "*OPC?");
         assertEquals(0, r.exit(), r.toString());
         String[] lines = r.out().split("\n");
         assertEquals(3, lines.length, r.out());
@@ -97,7 +84,7 @@ class CliTest {
     @Test
     void queryWritesABlockToAFileByteForByte() throws IOException {
         Path file = tmp.resolve("wave.bin");
-        CliRun.Result r = CliRun.run("query", "--tcp", tcp, "--out", file.toString(), "WAV:DATA?");
+        CliRun.Result r = CliRun.run("query", "--tcp", sim.tcp(), "--out", file.toString(), "WAV:DATA?");
         assertEquals(0, r.exit(), r.toString());
         byte[] want = waveform(SEED, 0, 1000);
         assertArrayEquals(want, Files.readAllBytes(file));
@@ -106,18 +93,18 @@ class CliTest {
 
     @Test
     void queryPrintsABlockAsLengthAndHex() {
-        CliRun.Result r = CliRun.run("query", "--tcp", tcp, "WAV:POIN 16", "WAV:DATA?");
+        CliRun.Result r = CliRun.run("query", "--tcp", sim.tcp(), "WAV:POIN 16", "WAV:DATA?");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("block 32 bytes: " + HexFormat.of().formatHex(waveform(SEED, 0, 16)) + "\n", r.out());
     }
 
     @Test
     void blocksAmongTextKeepTheText() throws IOException {
-        CliRun.Result r = CliRun.run("query", "--tcp", tcp, "WAV:POIN 10;DATA?;*OPC?");
+        CliRun.Result r = CliRun.run("query", "--tcp", sim.tcp(), "WAV:POIN 10;DATA?;*OPC?");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("block 20 bytes: " + HexFormat.of().formatHex(waveform(SEED, 0, 10)) + ";1\n", r.out());
         Path file = tmp.resolve("two.bin");
-        r = CliRun.run("query", "--tcp", tcp, "--out", file.toString(), "WAV:POIN 10;DATA?;*OPC?;DATA?");
+        r = CliRun.run("query", "--tcp", sim.tcp(), "--out", file.toString(), "WAV:POIN 10;DATA?;*OPC?;DATA?");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("(block 20 bytes);1;(block 20 bytes)\nwrote 40 bytes of block data to " + file + "\n", r.out());
         byte[] both = Files.readAllBytes(file);
@@ -127,7 +114,7 @@ class CliTest {
 
     @Test
     void instrumentErrorIsOneLineAndExit4() {
-        CliRun.Result r = CliRun.run("query", "--tcp", tcp, "*IDN?", "CONF:VOLT:DC banana", "*OPC?");
+        CliRun.Result r = CliRun.run("query", "--tcp", sim.tcp(), "*IDN?", "CONF:VOLT:DC banana", "*OPC?");
         assertEquals(Cli.EXIT_INSTRUMENT_ERROR, r.exit(), r.toString());
         assertEquals(SimulatedInstrument.IDENTITY + "\n", r.out(), "answers before the error are printed");
         assertEquals("streamframer query: 'CONF:VOLT:DC banana': instrument error -224,\"Illegal parameter value\"\n", r.err());
@@ -135,7 +122,7 @@ class CliTest {
 
     @Test
     void unansweredQueryReportsTheInstrumentsError() {
-        CliRun.Result r = CliRun.run("query", "--tcp", tcp, "--timeout", "300", "NOSUCH?");
+        CliRun.Result r = CliRun.run("query", "--tcp", sim.tcp(), "--timeout", "300", "NOSUCH?");
         assertEquals(Cli.EXIT_INSTRUMENT_ERROR, r.exit(), r.toString());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("no answer in 300 ms") && r.err().contains("-113,\"Undefined header\""), r.err());
@@ -143,7 +130,7 @@ class CliTest {
 
     @Test
     void timeoutWithoutErrorCheckIsExit3() {
-        CliRun.Result r = CliRun.run("query", "--tcp", tcp, "--timeout", "300", "--no-check-errors", "NOSUCH?");
+        CliRun.Result r = CliRun.run("query", "--tcp", sim.tcp(), "--timeout", "300", "--no-check-errors", "NOSUCH?");
         assertEquals(Cli.EXIT_TIMEOUT, r.exit(), r.toString());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("streamframer query: 'NOSUCH?': "), r.err());
@@ -194,6 +181,10 @@ class CliTest {
         "query --tcp 127.0.0.1:5025 --timeout abc *IDN?",
         "query --tcp 127.0.0.1:5025",
         "query --bogus",
+        "query --tcp 127.0.0.1:5025 --connect-timeout -5 *IDN?",
+        "query --resource TCPIP::127.0.0.1::SOCKET *IDN?",
+        "monitor --tcp 127.0.0.1:5025 --rule lines --connect-timeout 0",
+        "fstrm-replay --tcp 127.0.0.1:1 --connect-timeout 0 --type t x.fstrm",
         "monitor --tcp 127.0.0.1:5025",
         "monitor --tcp 127.0.0.1:5025 --rule lines --format xml",
         "monitor --tcp 127.0.0.1:5025 --rule lines --count 0",
@@ -219,7 +210,7 @@ class CliTest {
 
     @Test
     void monitorPrintsCountFramesOfTheStream() {
-        CliRun.Result r = CliRun.run("monitor", "--tcp", tcp, "--rule", "lines", "--send", "SIM:STREAM 2000", "--count", "50");
+        CliRun.Result r = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "SIM:STREAM 2000", "--count", "50");
         assertEquals(0, r.exit(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertEquals(50, lines.size(), r.out());
@@ -231,7 +222,7 @@ class CliTest {
     @Test
     void monitorWritesJsonlWithTheSessionLogFields() throws IOException {
         Path file = tmp.resolve("frames.jsonl");
-        CliRun.Result r = CliRun.run("monitor", "--tcp", tcp, "--rule", "lines", "--send", "SIM:STREAM 500",
+        CliRun.Result r = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "SIM:STREAM 500",
                 "--count", "5", "--format", "jsonl", "--out", file.toString());
         assertEquals(0, r.exit(), r.toString());
         ObjectMapper m = new ObjectMapper();
@@ -266,7 +257,7 @@ class CliTest {
 
     @Test
     void monitorHexFormat() {
-        CliRun.Result r = CliRun.run("monitor", "--tcp", tcp, "--rule", "lines", "--send", "SIM:STREAM 100", "--count", "1",
+        CliRun.Result r = CliRun.run("monitor", "--tcp", sim.tcp(), "--rule", "lines", "--send", "SIM:STREAM 100", "--count", "1",
                 "--format", "hex");
         assertEquals(0, r.exit(), r.toString());
         String text = new String(HexFormat.of().parseHex(r.out().strip()), StandardCharsets.US_ASCII);
@@ -319,8 +310,8 @@ class CliTest {
     void anUnwritableOutFileIsOneLineAndExit1() {
         String nowhere = tmp.resolve("no-such-dir").resolve("x.out").toString();
         for (String[] args : List.of(
-                new String[] {"monitor", "--tcp", tcp, "--rule", "lines", "--count", "1", "--out", nowhere},
-                new String[] {"query", "--tcp", tcp, "--out", nowhere, "WAV:DATA?"})) {
+                new String[] {"monitor", "--tcp", sim.tcp(), "--rule", "lines", "--count", "1", "--out", nowhere},
+                new String[] {"query", "--tcp", sim.tcp(), "--out", nowhere, "WAV:DATA?"})) {
             CliRun.Result r = CliRun.run(args);
             assertEquals(Cli.EXIT_FAILED, r.exit(), r.toString());
             assertEquals(1, r.err().lines().count(), r.err());

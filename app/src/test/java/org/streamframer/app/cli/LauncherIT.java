@@ -90,6 +90,43 @@ class LauncherIT {
     }
 
     @Test
+    void stdoutOnAFullDiskIsOneLineAndExit1() throws Exception {
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Process p = new ProcessBuilder(launcher.toString(), "monitor", "--tcp", "127.0.0.1:" + port, "--rule", "lines",
+                "--send", "SIM:STREAM 10000").directory(tmp.toFile())
+                .redirectOutput(new java.io.File("/dev/full")).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "monitor > /dev/full did not stop");
+        assertEquals(Cli.EXIT_FAILED, p.exitValue(), Files.readString(err));
+        assertEquals("streamframer monitor: cannot write stdout: No space left on device", Files.readString(err).strip());
+    }
+
+    @Test
+    void sigtermDuringMonitorEndsItPromptlyWithTheFileComplete() throws Exception {
+        Path file = tmp.resolve("sigterm.jsonl");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Process p = new ProcessBuilder(launcher.toString(), "monitor", "--tcp", "127.0.0.1:" + port, "--rule", "lines",
+                "--send", "SIM:STREAM 20000", "--format", "jsonl", "--out", file.toString()).directory(tmp.toFile())
+                .redirectErrorStream(false).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while ((!Files.exists(file) || Files.size(file) < 100_000) && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertTrue(p.isAlive(), "monitor ended by itself: " + Files.readString(err));
+        p.destroy(); // SIGTERM; Ctrl-C (SIGINT) takes the same shutdown path
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS), "monitor did not end on SIGTERM");
+        assertEquals(143, p.exitValue(), "128 + SIGTERM");
+        assertEquals("", Files.readString(err));
+        String text = Files.readString(file);
+        assertTrue(text.endsWith("}\n"), "the last line is complete");
+        List<String> lines = text.lines().toList();
+        assertTrue(lines.size() > 100, lines.size() + " lines");
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : lines) {
+            m.readTree(line); // every line parses
+        }
+    }
+
+    @Test
     void versionFromAnyDirectory() throws Exception {
         Result r = run("--version");
         assertEquals(0, r.exit(), r.err());

@@ -35,10 +35,12 @@ class ListenCloseTest {
         int port = freePort();
         ActiveConnection c = connector().open(listenOn(port), Rules.lf(), new ReaderListener() { });
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (canBind(port)) {
+        // watch for the listener without binding the port ourselves (a probe bind could win the
+        // race and make the console's bind fail)
+        while (!isListening(port)) {
             if (System.nanoTime() > deadline) {
                 c.close();
-                fail("the console never bound 127.0.0.1:" + port);
+                fail("the console never listened on 127.0.0.1:" + port);
             }
             Thread.sleep(20);
         }
@@ -58,7 +60,8 @@ class ListenCloseTest {
         });
         try {
             awaitState(states, ConnectionState.CONNECTING);
-            try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            // CONNECTING is announced before the listener is bound: connect once it listens
+            try (Socket peer = connectWhenListening(port)) {
                 awaitState(states, ConnectionState.CONNECTED);
             }
             awaitState(states, ConnectionState.DISCONNECTED);
@@ -78,6 +81,41 @@ class ListenCloseTest {
             }
         }
         fail("no " + want + " within 5 s");
+    }
+
+    private static Socket connectWhenListening(int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                return new Socket(InetAddress.getLoopbackAddress(), port);
+            } catch (java.net.ConnectException refused) {
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /**
+     * Whether a socket listens on 127.0.0.1:{@code port}, from /proc/net/tcp and tcp6 (Linux; a
+     * dual-stack Java socket shows there as ::ffff:127.0.0.1).
+     */
+    private static boolean isListening(int port) throws IOException {
+        String portHex = String.format(":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            java.nio.file.Path path = java.nio.file.Path.of(table);
+            if (!java.nio.file.Files.exists(path)) {
+                continue;
+            }
+            for (String line : java.nio.file.Files.readAllLines(path)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && f[1].endsWith("0100007F" + portHex) && f[3].equals("0A")) { // 0A: LISTEN
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int freePort() throws IOException {

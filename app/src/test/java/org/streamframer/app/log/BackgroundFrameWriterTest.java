@@ -117,6 +117,74 @@ class BackgroundFrameWriterTest {
     }
 
     @Test
+    void aLosslessWriterWaitsForASlowDiskAndDropsNothing() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream slow = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                try {
+                    Thread.sleep(1); // a disk slower than the producer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                sink.write(b, off, len);
+            }
+        };
+        // a queue of 4 and a buffer of 1 byte per write: without waiting, most frames would drop
+        RawFrameWriter w = new RawFrameWriter(LogTarget.stream(slow, "slow"), Direction.RX, 4, e -> { });
+        w.lossless().start();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            String text = "frame " + i + "\n";
+            expected.append(text);
+            w.onFrame(rx(i, text));
+        }
+        w.close();
+        assertEquals(0, w.dropped(), "a lossless writer drops nothing while the log can be written (written " + w.written() + ", error " + w.error() + ", running " + w.isRunning() + ")");
+        assertEquals(300, w.written());
+        synchronized (slow) {
+            assertEquals(expected.toString(), sink.toString());
+        }
+    }
+
+    @Test
+    void aLosslessWriterStopsWaitingWhenTheLogEnds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        OutputStream stalled = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException("interrupted", e);
+                }
+                throw new IOException("disk gone");
+            }
+        };
+        RawFrameWriter w = new RawFrameWriter(LogTarget.stream(stalled, "stalled"), Direction.RX, 2, e -> { });
+        w.lossless().start();
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < 50; i++) {
+                w.onFrame(rx(i, "x"));
+            }
+        }, "lossless-producer");
+        producer.start();
+        producer.join(300);
+        assertTrue(producer.isAlive(), "the producer waits while the disk is stalled");
+        release.countDown(); // the write fails: the log ends, the producer must not wait forever
+        producer.join(10_000);
+        assertTrue(!producer.isAlive(), "the producer returned once the log had failed");
+        w.close();
+        assertEquals(50, w.written() + w.dropped(), "every frame written or counted as dropped");
+        assertNotNull(w.error());
+    }
+
+    @Test
     void rawWriterKeepsOnlyOneDirectionBackToBack() throws Exception {
         Path file = dir.resolve("rx.bin");
         try (RawFrameWriter w = RawFrameWriter.start(file, e -> { })) {

@@ -91,6 +91,20 @@ final class EventQueue {
         }
     }
 
+    /**
+     * Waits until an event would fit (or the queue is closing), without adding one: a sender
+     * waits here before it takes its send lock, so the lock is never held while waiting for the
+     * delivery thread (a listener sending from that thread needs the lock).
+     */
+    void awaitRoom() throws InterruptedException {
+        lock.lock();
+        try {
+            room(Mode.BLOCK);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Queues an error or state event; false if it was dropped. */
     boolean put(Object event, Mode mode) throws InterruptedException {
         lock.lock();

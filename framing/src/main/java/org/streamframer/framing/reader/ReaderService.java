@@ -43,7 +43,10 @@ import org.streamframer.framing.transport.TransportFactory;
  * <h2>Memory</h2>
  * At most {@code queueCapacity} events wait for listeners; when the queue is full the
  * {@link OverflowPolicy} decides (block the reader, or drop and count). State changes are never
- * dropped. The frame buffer is bounded by the rule's maximum frame length.
+ * dropped. The frame buffer is bounded by the rule's maximum frame length. With
+ * {@link OverflowPolicy#BLOCK} a sender waits for room before it takes the send lock, so a
+ * listener may send from the delivery thread while another thread waits; the queue may then
+ * exceed its capacity by one TX event per sending thread.
  *
  * <h2>Connections</h2>
  * Each connection starts with an empty buffer: bytes of a frame left incomplete when a
@@ -197,6 +200,18 @@ public final class ReaderService implements AutoCloseable {
      */
     public long transmit(byte[] bytes) throws IOException {
         Objects.requireNonNull(bytes, "bytes");
+        EventQueue.Mode mode = frameMode();
+        if (mode == EventQueue.Mode.BLOCK) {
+            // wait for room BEFORE taking the send lock: the delivery thread makes the room, and a
+            // listener sending from it needs the lock (waiting while holding it deadlocked both)
+            try {
+                queue.awaitRoom();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted before sending " + bytes.length + " bytes to " + describe(), e);
+            }
+            mode = EventQueue.Mode.FORCE; // the room may be taken meanwhile: at most one event per sender over
+        }
         synchronized (sendLock) {
             Transport t = current;
             if (t == null || closed || state != ConnectionState.CONNECTED) {
@@ -205,7 +220,7 @@ public final class ReaderService implements AutoCloseable {
             byte[] copy = bytes.clone();
             long seq;
             try {
-                seq = queue.putFrame(Direction.TX, Instant.now(), System.nanoTime(), copy, 0, null, frameMode());
+                seq = queue.putFrame(Direction.TX, Instant.now(), System.nanoTime(), copy, 0, null, mode);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted before sending " + bytes.length + " bytes to " + t.describe(), e);

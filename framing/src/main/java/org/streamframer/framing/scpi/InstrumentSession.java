@@ -42,10 +42,22 @@ import org.streamframer.framing.transport.TransportFactory;
  * listeners. A late answer to a query that timed out can only be told from the next query's
  * answer by the instrument itself: after a timeout, consider {@code *CLS} or reconnecting.
  *
+ * <h2>Turns</h2>
+ * Threads take turns in the order they asked (a fair lock): a thread that queries back to back
+ * (a plot polling every 50 ms) cannot keep another (the command console) from its turn. The wait
+ * for a turn is bounded: a query waits at most its own {@code timeout} for the query in progress
+ * to end (so a call returns within twice its timeout), a {@link #write(String)} at most
+ * {@link #DEFAULT_TURN_WAIT}; then {@link SessionBusyException} says which command held the
+ * session. Nothing was sent in that case.
+ *
  * <h2>Threads</h2>
  * The session listens on the reader's delivery thread; {@code query} must therefore not be
  * called from a {@link ReaderListener} of the same reader (it would wait for itself); doing so
  * throws {@link IllegalStateException}.
+ *
+ * <p>Lock order: {@code exchange} (the turn) before {@code monitor} (the pending query) and
+ * before the reader's send lock; the delivery thread takes only {@code monitor}, never the
+ * turn, and waits for nothing while holding it.
  */
 public final class InstrumentSession implements AutoCloseable {
 
@@ -56,8 +68,17 @@ public final class InstrumentSession implements AutoCloseable {
 
     private final ReaderService reader;
     private final boolean ownsReader;
+    /** The session whose listener, turn and pending query this one uses ({@link #withTerminator}); this for most. */
+    private final InstrumentSession core;
     private final Terminator terminator;
-    private final ReentrantLock exchange = new ReentrantLock();
+    /** How long {@link #write(String)} waits for the query in progress to end. */
+    public static final Duration DEFAULT_TURN_WAIT = Duration.ofSeconds(10);
+
+    /** The turn: fair, so threads get it in the order they asked. */
+    private final ReentrantLock exchange = new ReentrantLock(true);
+    /** The command of the turn in progress (for {@link SessionBusyException}); written under {@code exchange}. */
+    private volatile String inProgress;
+    private volatile long inProgressSince;
     private final Object monitor = new Object();
     /** The query waiting for its answer; guarded by {@code monitor}. */
     private Pending pending;
@@ -105,7 +126,27 @@ public final class InstrumentSession implements AutoCloseable {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.terminator = Objects.requireNonNull(terminator, "terminator");
         this.ownsReader = ownsReader;
+        this.core = this;
         reader.addListener(listener);
+    }
+
+    private InstrumentSession(InstrumentSession core, Terminator terminator) {
+        this.reader = core.reader;
+        this.terminator = Objects.requireNonNull(terminator, "terminator");
+        this.ownsReader = false;
+        this.core = core;
+    }
+
+    /**
+     * This session with commands ending in {@code t}: the same reader, the same turns and the
+     * same answer matching, so queries with either terminator are serialized with each other
+     * and never take each other's answers (two sessions on one reader would: each takes the
+     * first frame after its own command). {@link #close()} of the result does nothing; closing
+     * this session ends both.
+     */
+    public InstrumentSession withTerminator(Terminator t) {
+        Objects.requireNonNull(t, "terminator");
+        return t == terminator ? this : new InstrumentSession(core, t);
     }
 
     /**
@@ -167,21 +208,67 @@ public final class InstrumentSession implements AutoCloseable {
         return ScpiRules.responseRule(t);
     }
 
-    /** Sends {@code command} followed by the terminator. */
+    /**
+     * Sends {@code command} followed by the terminator, after the query in progress (waiting up
+     * to {@link #DEFAULT_TURN_WAIT} for it).
+     *
+     * @throws SessionBusyException the query in progress did not end in time; nothing was sent
+     */
     public void write(String command) throws IOException {
-        byte[] bytes = encode(command);
-        exchange.lock();
-        try {
-            reader.send(bytes);
-        } finally {
-            exchange.unlock();
-        }
+        write(command, DEFAULT_TURN_WAIT);
     }
 
     /**
-     * Sends {@code command} and waits for the response frame.
+     * {@link #write(String)} waiting up to {@code turnWait} for the query in progress.
+     *
+     * @throws SessionBusyException the query in progress did not end in time; nothing was sent
+     */
+    public void write(String command, Duration turnWait) throws IOException {
+        Objects.requireNonNull(turnWait, "turnWait");
+        core.send(command, encode(command), turnWait);
+    }
+
+    private void send(String command, byte[] bytes, Duration turnWait) throws IOException {
+        takeTurn(command, turnWait);
+        try {
+            reader.send(bytes);
+        } finally {
+            endTurn();
+        }
+    }
+
+    /** Waits up to {@code wait} for the turn; the caller must {@link #endTurn()} in a finally. */
+    private void takeTurn(String command, Duration wait) throws IOException {
+        long t0 = System.nanoTime();
+        boolean got;
+        try {
+            got = exchange.tryLock(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to send \"" + command + "\"", e);
+        }
+        if (!got) {
+            String holder = inProgress;
+            long heldMillis = holder == null ? 0 : (System.nanoTime() - inProgressSince) / 1_000_000;
+            throw new SessionBusyException(command, Duration.ofNanos(System.nanoTime() - t0), holder, heldMillis,
+                    reader.describe());
+        }
+        inProgress = command;
+        inProgressSince = System.nanoTime();
+    }
+
+    private void endTurn() {
+        inProgress = null;
+        exchange.unlock();
+    }
+
+    /**
+     * Sends {@code command} and waits for the response frame. Waits first for the query in
+     * progress (another thread's), up to {@code timeout} too.
      *
      * @throws QueryTimeoutException no response within {@code timeout} (says what did arrive)
+     * @throws SessionBusyException  the query in progress did not end within {@code timeout};
+     *                               nothing was sent
      * @throws IOException           not connected, the write failed, or the connection ended
      */
     public Response query(String command, Duration timeout) throws IOException {
@@ -189,17 +276,15 @@ public final class InstrumentSession implements AutoCloseable {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout <= 0: " + timeout);
         }
-        byte[] bytes = encode(command);
+        return core.exchange(command, encode(command), timeout);
+    }
+
+    private Response exchange(String command, byte[] bytes, Duration timeout) throws IOException {
         if (reader.isDeliveryThread()) {
             throw new IllegalStateException("query(\"" + command + "\") called from a listener of "
                     + reader.name() + ": it would wait for its own delivery thread");
         }
-        try {
-            exchange.lockInterruptibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to query \"" + command + "\"", e);
-        }
+        takeTurn(command, timeout);
         try {
             Pending p = new Pending();
             synchronized (monitor) {
@@ -224,7 +309,7 @@ public final class InstrumentSession implements AutoCloseable {
                 }
             }
         } finally {
-            exchange.unlock();
+            endTurn();
         }
     }
 
@@ -343,6 +428,9 @@ public final class InstrumentSession implements AutoCloseable {
     /** Detaches from the reader; closes it too when {@link #open} made it. */
     @Override
     public void close() {
+        if (core != this) {
+            return; // made by withTerminator: the session it came from owns the listener
+        }
         reader.removeListener(listener);
         if (ownsReader) {
             reader.close();

@@ -88,6 +88,8 @@ class ReaderServiceTcpTest {
                     r.send(b("tx " + i + "\n"));
                 }
                 rec.awaitRx(n, WAIT);
+                // the RX flood may all be queued before the TX frames: wait for those too
+                rec.await(n / 4 + " TX frames", WAIT, x -> x.frames(Direction.TX).size() >= n / 4);
                 assertTrue(serverGotAll.await(10, TimeUnit.SECONDS), "server got " + received.size() + " bytes");
 
                 List<String> rx = rec.rxTexts();
