@@ -3,7 +3,6 @@ package org.streamframer.app.plot;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,16 +77,14 @@ public final class SeriesPoller {
     /** One tick; called by the scheduler. */
     void tick() {
         if (!outstanding.compareAndSet(false, true)) {
-            Instant now = clock.instant();
-            delivery.execute(() -> sink.accept(new PollOutcome.Skipped(now)));
+            deliver(new PollOutcome.Skipped(clock.instant()));
             return;
         }
         try {
             queryExecutor.execute(this::queryOnce);
         } catch (RejectedExecutionException e) {
             outstanding.set(false);
-            Instant now = clock.instant();
-            delivery.execute(() -> sink.accept(new PollOutcome.Failed(now, e)));
+            deliver(new PollOutcome.Failed(clock.instant(), e));
         }
     }
 
@@ -107,7 +104,19 @@ public final class SeriesPoller {
         } finally {
             outstanding.set(false);
         }
-        PollOutcome done = outcome;
-        delivery.execute(() -> sink.accept(done));
+        deliver(outcome);
+    }
+
+    /**
+     * Hands an outcome to the sink's thread. Once that executor has been shut down (the plot is
+     * closing), an answer still in flight has nowhere to be shown and is dropped: it must not
+     * surface as an exception on the query thread.
+     */
+    private void deliver(PollOutcome outcome) {
+        try {
+            delivery.execute(() -> sink.accept(outcome));
+        } catch (RejectedExecutionException closing) {
+            // the plot is shutting down: nothing is left to show the outcome
+        }
     }
 }

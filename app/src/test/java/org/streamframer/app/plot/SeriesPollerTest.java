@@ -76,6 +76,21 @@ class SeriesPollerTest {
     }
 
     @Test
+    void anAnswerArrivingAfterThePlotClosedIsDroppedQuietly() {
+        SeriesSpec spec = new SeriesSpec("v", "MEAS:VOLT?", Duration.ofMillis(100), Duration.ofMillis(300));
+        java.util.concurrent.Executor closed = r -> {
+            throw new java.util.concurrent.RejectedExecutionException("delivery executor shut down");
+        };
+        SeriesPoller p = new SeriesPoller(spec, (c, t) -> "+1.0E+00", scheduler, queries, closed,
+                scheduler.clock, outcomes::add);
+        p.start();
+        scheduler.advance(Duration.ofMillis(100));
+        queries.runAll(); // the answer comes back while the plot is closing: must not throw
+        assertFalse(p.isOutstanding(), "the next tick may query again");
+        assertEquals(List.of(), outcomes);
+    }
+
+    @Test
     void timeoutIsReportedAndPollingGoesOn() {
         AtomicInteger n = new AtomicInteger();
         SeriesPoller p = poller(Duration.ofMillis(100), (c, t) -> {
